@@ -84,6 +84,10 @@ class Archive {
   // updated ones are stored, their thread entry kept, and a changelog entry
   // appended for each. `meta_updates` (key -> value) go into the same batch, so
   // ingest can record "this day file is done" atomically with its messages.
+  // A (conversation, ts) given more than once counts once and its last copy
+  // wins, so added + updated + unchanged = number of distinct keys. Changelog
+  // entries follow the input order. Errors: kUsage for an empty or NUL-containing
+  // conversation id or a reserved meta key ("format_version", "last_sequence").
   [[nodiscard]] virtual core::Result<UpsertCounts> upsert_messages(
       std::span<const core::Message> messages,
       const std::map<std::string, std::string>& meta_updates = {}) = 0;
@@ -124,7 +128,8 @@ class Archive {
   [[nodiscard]] virtual core::Result<ArchiveStats> stats() const = 0;
 
   // Read-only archives: pick up what a writer committed since open (no-op for
-  // a writable archive).
+  // a writable archive). Reopens the database; not to be called concurrently
+  // with any other method. On error the archive keeps its previous view.
   [[nodiscard]] virtual core::Result<void> refresh() = 0;
 };
 
