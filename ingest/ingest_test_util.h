@@ -1,0 +1,38 @@
+#pragma once
+// Test helpers for ingest_tests: a temporary directory removed on destruction,
+// file writing, and building zip archives with libarchive's writer.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace backscroll::ingest::testing {
+
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Writes `content` to `file`, creating parent folders.
+void write_file(const std::filesystem::path& file, std::string_view content);
+
+// Zip entries: raw path inside the zip -> content (written in this order).
+using ZipEntries = std::vector<std::pair<std::string, std::string>>;
+void write_zip(const std::filesystem::path& zip, const ZipEntries& entries);
+// Every regular file under `dir`, in sorted order, with paths relative to `dir`
+// prefixed by `prefix` (e.g. "export/").
+ZipEntries entries_of_folder(const std::filesystem::path& dir, const std::string& prefix = "");
+
+// The fixture folder tests/fixtures/slack/<name>.
+std::filesystem::path slack_fixture(const std::string& name);
+
+}  // namespace backscroll::ingest::testing

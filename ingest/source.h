@@ -1,0 +1,83 @@
+#pragma once
+// ExportSource: the seam between chat-export formats and the archive. A source
+// reads one export and yields, in the archive's own model (core/model.h), first
+// its users and conversations, then its messages in batches, one per source file
+// (for Slack: one day file of one conversation). Slack is the only source today;
+// Mattermost, Discord, Telegram or IRC sources implement the same interface.
+//
+// A source reports problems at two levels. A problem with one file (not JSON,
+// wrong types) is that file's DayFile::error: its messages are dropped (all or
+// nothing per file) and the other files still go in. A problem with the export as
+// a whole (missing path, not a zip) is the error of open_export_source() or of
+// the read call.
+//
+// Usage (what ingest_export() does):
+//   auto source = open_export_source(path);        // Result<unique_ptr<ExportSource>>
+//   auto meta = (*source)->read_metadata();         // users, conversations, warnings
+//   NameDirectory names; ... add meta's users and conversations ...
+//   (*source)->read_messages(names, [&](DayFile&& file) { ...; return Result<void>{}; });
+//
+// Not thread-safe; call read_metadata() once, then read_messages() once.
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/result.h"
+#include "ingest/name_directory.h"
+
+namespace backscroll::ingest {
+
+struct SourceMetadata {
+  std::vector<core::User> users;
+  // Every conversation the messages will refer to, including ones the source had
+  // to make up (a Slack folder missing from the metadata files).
+  std::vector<core::Conversation> conversations;
+  std::vector<core::Error> errors;    // Unreadable metadata files (kBadInput).
+  std::vector<std::string> warnings;  // E.g. "users.json is missing: ...".
+};
+
+// The messages of one source file.
+struct DayFile {
+  std::string file;                     // Path inside the export, e.g. "general/2020-10-01.json".
+  std::uint64_t bytes = 0;              // Size of the file, for progress.
+  std::vector<core::Message> messages;  // Empty when `error` is set.
+  std::uint64_t skipped = 0;            // Entries not archived (no ts, message_changed, ...).
+  std::optional<core::Error> error;     // kBadInput with where.source/file/offset.
+  std::vector<std::string> warnings;
+};
+
+class ExportSource {
+ public:
+  virtual ~ExportSource() = default;
+
+  // The export's path, as given.
+  virtual const std::filesystem::path& path() const = 0;
+  // Total size in bytes of the message files read_messages() will read.
+  virtual std::uint64_t message_bytes_total() const = 0;
+
+  // Reads users and conversations. Per-file problems go into the result's
+  // errors/warnings; the returned error means the export cannot be read at all.
+  [[nodiscard]] virtual core::Result<SourceMetadata> read_metadata() = 0;
+
+  // Reads every message file in one pass and calls `visit` once per file, in the
+  // export's order, with the file's messages or its error. `names` resolves ids in
+  // markup. A visitor error stops the pass and is returned; otherwise an error
+  // means the export broke mid-way (a truncated zip). Requires read_metadata() first.
+  using DayFileVisitor = std::function<core::Result<void>(DayFile&&)>;
+  [[nodiscard]] virtual core::Result<void> read_messages(const NameDirectory& names,
+                                                         const DayFileVisitor& visit) = 0;
+};
+
+// Opens the export at `path` (a Slack zip or folder). Errors: kNotFound when the
+// path does not exist, kBadInput when it is not a zip archive nor a folder,
+// kStorage when it cannot be read.
+[[nodiscard]] core::Result<std::unique_ptr<ExportSource>> open_export_source(
+    const std::filesystem::path& path);
+
+}  // namespace backscroll::ingest
