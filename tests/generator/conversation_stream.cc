@@ -169,6 +169,7 @@ class Stream {
     if (spec.kind == MessageKind::kPagerDuty || spec.kind == MessageKind::kDatadog) {
       stats_.bot_messages += 1;
     }
+    if (spec.kind == MessageKind::kDeploy) stats_.app_posts += 1;
     return write(ts, json);
   }
 

@@ -101,6 +101,7 @@ std::string manifest_json(const ExportStats& s, const GeneratorOptions& o) {
   w.field("threads", s.threads);
   w.field("replies", s.replies);
   w.field("bot_messages", s.bot_messages);
+  w.field("app_posts", s.app_posts);
   w.field("bytes", s.bytes);
   w.field("seed", o.seed);
   w.field("start", core::format_day(o.start));

@@ -137,9 +137,11 @@ Recount recount(const Files& files) {
         r.problems.push_back("ts " + ts->str() + " not on the day of " + path);
       }
       std::string_view subtype;
-      if (m["subtype"].get_string().get(subtype) == simdjson::SUCCESS && subtype == "bot_message") {
-        r.stats.bot_messages += 1;
-      }
+      const bool has_subtype = m["subtype"].get_string().get(subtype) == simdjson::SUCCESS;
+      if (has_subtype && subtype == "bot_message") r.stats.bot_messages += 1;
+      std::string_view bot_id;
+      if (!has_subtype && m["bot_id"].get_string().get(bot_id) == simdjson::SUCCESS)
+        r.stats.app_posts += 1;
       std::string_view thread_ts;
       if (m["thread_ts"].get_string().get(thread_ts) != simdjson::SUCCESS) continue;
       if (thread_ts == ts_text) {
@@ -175,6 +177,7 @@ void expect_same_stats(const ExportStats& a, const ExportStats& b) {
   EXPECT_EQ(a.threads, b.threads);
   EXPECT_EQ(a.replies, b.replies);
   EXPECT_EQ(a.bot_messages, b.bot_messages);
+  EXPECT_EQ(a.app_posts, b.app_posts);
   EXPECT_EQ(a.bytes, b.bytes);
 }
 

@@ -15,6 +15,7 @@ struct ExportStats {
   std::uint64_t threads = 0;        // Thread parents (reply_count > 0), tombstones included.
   std::uint64_t replies = 0;        // Messages with thread_ts != ts.
   std::uint64_t bot_messages = 0;   // Messages with subtype bot_message.
+  std::uint64_t app_posts = 0;      // App posts (user + bot_id + bot_profile, no subtype).
   std::uint64_t bytes = 0;          // Bytes of all JSON files written (uncompressed).
 };
 
