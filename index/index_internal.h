@@ -1,0 +1,34 @@
+#pragma once
+// Internal knobs of catch_up(), for tests and benchmarks only.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "index/index.h"
+
+namespace backscroll::index {
+
+struct CatchUpOptions {
+  // Writer threads; shards are spread over them by quarter (consecutive
+  // quarters go to different threads).
+  unsigned threads = 2;
+  // A shard commits (documents and applied sequence together) after this many
+  // changed documents; bounds what a crash loses and the size of one commit.
+  std::uint64_t commit_every = 100000;
+  // Shards a writer thread keeps open at once (each holds up to Xapian's flush
+  // threshold of buffered changes, 10,000 documents by default, and five files).
+  std::size_t max_open_shards = 16;
+  // Simulates a run that crashed after committing only these shards: other
+  // shards are created as usual but get no changes and keep their applied
+  // sequence.
+  std::optional<std::set<std::string>> only_shards;
+};
+
+[[nodiscard]] core::Result<CatchUpStats> catch_up_with_options(
+    const store::Archive& archive, const std::filesystem::path& index_dir, const Progress& progress,
+    const CatchUpOptions& options);
+
+}  // namespace backscroll::index
