@@ -6,6 +6,7 @@
 #include <simdjson.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -278,6 +279,54 @@ TEST(ExportGenerator, MetadataMatchesFolders) {
       EXPECT_TRUE(names.count(path.substr(0, slash))) << path;
     }
   }
+}
+
+// Lowercase words of 3+ ASCII letters, as separated by anything else.
+std::set<std::string> letter_words(std::string_view text) {
+  std::set<std::string> words;
+  std::string w;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : ' ';
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      w += static_cast<char>(c | 0x20);
+      continue;
+    }
+    if (w.size() >= 3) words.insert(w);
+    w.clear();
+  }
+  return words;
+}
+
+TEST(ExportGenerator, VocabularyIsBroadWithFrequentHeadWords) {
+  TempDir dir;
+  constexpr std::uint64_t kMessages = 20000;
+  generate(dir.path() / "out", kMessages, 4);
+  simdjson::dom::parser parser;
+  std::map<std::string, std::uint64_t> df;  // Word -> messages with it in text or a title.
+  std::uint64_t out_of_disk_in_ops_alerts = 0;
+  for (const auto& [path, content] : read_folder(dir.path() / "out")) {
+    if (path.find('/') == std::string::npos) continue;
+    simdjson::padded_string padded(content);
+    for (simdjson::dom::element m : parser.parse(padded).get_array()) {
+      std::string text(m["text"].get_string().value());
+      simdjson::dom::array attachments;
+      if (m["attachments"].get_array().get(attachments) == simdjson::SUCCESS) {
+        for (simdjson::dom::element a : attachments)
+          text += " " + std::string(a["title"].get_string().value());
+      }
+      for (const std::string& w : letter_words(text)) df[w] += 1;
+      if (path.rfind("ops-alerts/", 0) == 0 && text.find("out of disk") != std::string::npos)
+        out_of_disk_in_ops_alerts += 1;
+    }
+  }
+  EXPECT_GT(df.size(), 10000u);  // 20,596 with this seed.
+  std::vector<std::uint64_t> counts;
+  for (const auto& [w, n] : df) counts.push_back(n);
+  std::sort(counts.begin(), counts.end());
+  EXPECT_LE(counts[counts.size() / 2], 2u) << "the median word is rare";
+  EXPECT_GT(df["the"], kMessages / 10);
+  for (const char* w : {"disk", "deploy", "rollback"}) EXPECT_GT(df[w], kMessages / 100) << w;
+  EXPECT_GT(out_of_disk_in_ops_alerts, 20u);
 }
 
 int run_cli(const std::string& args, std::string* out) {

@@ -60,7 +60,7 @@ int TextGenerator::member(Rng& rng) const { return posters_[rng.skewed(posters_.
 
 std::string TextGenerator::host(Rng& rng) const {
   static constexpr std::string_view kEnvs[] = {"prod", "prod", "prod", "staging", "dev"};
-  return std::string(rng.pick(vocab::host_roles())) + std::to_string(rng.between(1, 12)) + "." +
+  return std::string(rng.pick(vocab::host_roles())) + std::to_string(1 + rng.skewed(400)) + "." +
          std::string(rng.pick(kEnvs)) + ".example.com";
 }
 
@@ -70,7 +70,7 @@ std::string TextGenerator::service(Rng& rng) const {
 
 std::string TextGenerator::ticket(Rng& rng) const {
   return std::string(rng.pick(vocab::ticket_projects())) + "-" +
-         std::to_string(rng.between(1, 1500));
+         std::to_string(1 + rng.skewed(9999));
 }
 
 std::string TextGenerator::hash(Rng& rng) const {
@@ -82,13 +82,38 @@ std::string TextGenerator::version(Rng& rng) const {
          std::to_string(rng.between(0, 12));
 }
 
+std::string TextGenerator::ip(Rng& rng) const {
+  return "10." + std::to_string(rng.between(0, 255)) + "." + std::to_string(rng.between(0, 255)) +
+         "." + std::to_string(rng.between(1, 254));
+}
+
+std::string TextGenerator::token(Rng& rng) const {
+  switch (rng.below(6)) {
+    case 0:
+      return host(rng);
+    case 1:
+      return ticket(rng);
+    case 2:
+      return rng.chars(7, kHex);
+    case 3:
+      return version(rng);
+    case 4:
+      return ip(rng);
+    default:
+      return std::to_string(rng.between(2, 9999));
+  }
+}
+
 std::string TextGenerator::words(Rng& rng, int min, int max) const {
-  auto list = vocab::words();
   int n = static_cast<int>(rng.between(min, max));
   std::string s;
   for (int i = 0; i < n; ++i) {
     if (i > 0) s += ' ';
-    s += list[rng.skewed(list.size())];
+    if (rng.percent(3)) {
+      s += token(rng);
+    } else {
+      s += ws_.lexicon.draw(rng);
+    }
   }
   return s;
 }
@@ -141,8 +166,7 @@ void TextGenerator::placeholder(Rng& rng, std::string_view name, const Inline& s
     else if (name == "hash")
       text = hash(rng);
     else if (name == "ip")
-      text = "10." + std::to_string(rng.between(0, 255)) + "." +
-             std::to_string(rng.between(0, 255)) + "." + std::to_string(rng.between(1, 254));
+      text = ip(rng);
     else if (name == "error")
       text = rng.pick(vocab::errors());
     else if (name == "num")
@@ -154,7 +178,7 @@ void TextGenerator::placeholder(Rng& rng, std::string_view name, const Inline& s
     else if (name == "metric")
       text = rng.pick(vocab::metrics());
     else if (name == "word")
-      text = vocab::words()[rng.skewed(vocab::words().size())];
+      text = ws_.lexicon.draw(rng);
     else if (name == "words")
       text = words(rng, 3, 9);
     else

@@ -7,6 +7,9 @@
 //   *bold*  `code`  ~italic~                 -> styled text
 // Example: "deploy of *{service}* to prod, commit `{hash}`" may give the
 // mrkdwn "deploy of *billing* to prod, commit `3f9a2c1`".
+// {word} and {words} (and plain English sentences) draw from the workspace's
+// Lexicon, Zipf-distributed, with now and then a structured token among them
+// (host web231.prod.example.com, ticket DAT-4127, hash, version, IP, number).
 
 #include <string>
 #include <string_view>
@@ -42,6 +45,10 @@ class TextGenerator {
  private:
   void expand(Rng& rng, std::string_view tmpl, std::vector<Inline>& out);
   void placeholder(Rng& rng, std::string_view name, const Inline& style, std::vector<Inline>& out);
+  std::string ip(Rng& rng) const;
+  // A structured token: a host, ticket, short hash, version, IP or number.
+  std::string token(Rng& rng) const;
+  // min..max words drawn from the lexicon, a few of them structured tokens.
   std::string words(Rng& rng, int min, int max) const;
   std::vector<Inline> sentences(Rng& rng, int count);
 

@@ -12,7 +12,8 @@ struct Emoji {
   std::string_view unicode;  // Empty for custom emoji.
 };
 
-std::span<const std::string_view> words();  // Filler, most frequent first.
+// Filler words, most frequent first: the head of the Lexicon (lexicon.h).
+std::span<const std::string_view> words();
 std::span<const std::string_view> services();
 std::span<const std::string_view> host_roles();
 std::span<const std::string_view> errors();

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/generator/lexicon.h"
 #include "tests/generator/rng.h"
 
 namespace backscroll::generator {
@@ -77,6 +78,7 @@ struct Workspace {
   Integration pagerduty;
   Integration datadog;
   std::vector<Conversation> conversations;
+  Lexicon lexicon;  // The words of message text; the same for every seed.
 };
 
 // Builds the workspace for `seed`; `epoch` (seconds) is the export's first
