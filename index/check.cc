@@ -142,9 +142,10 @@ class Checker {
     }
     const std::uint64_t applied = lowest.value_or(0);
     if (applied < last) {
-      report_.problems.push_back("index is behind the archive by " +
-                                 std::to_string(last - applied) +
-                                 " changes; run `backscroll ingest` or `backscroll reindex`");
+      const std::uint64_t behind = last - applied;
+      report_.problems.push_back("index is behind the archive by " + std::to_string(behind) +
+                                 (behind == 1 ? " change" : " changes") +
+                                 "; run `backscroll ingest` or `backscroll reindex`");
     }
   }
 

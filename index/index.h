@@ -29,14 +29,14 @@
 namespace backscroll::index {
 
 struct CatchUpStats {
-  std::uint64_t applied = 0;        // Changelog entries written to a shard.
+  std::uint64_t applied = 0;        // Documents written (changed messages; an edit counts once).
   std::uint64_t from_sequence = 0;  // Entries after this one were considered...
   std::uint64_t to_sequence = 0;    // ...up to this one (the archive's last).
 };
 
-// Called on the calling thread as changelog entries are processed: `done` of
-// `total` entries (total = to_sequence - from_sequence). Called at the end with
-// done == total.
+// Called on the calling thread while documents are written (about five times
+// a second): `done` of `total` documents to write (total = CatchUpStats::applied).
+// Called at the start with done == 0 and at the end with done == total.
 using Progress = std::function<void(std::uint64_t done, std::uint64_t total)>;
 
 // Brings the index in `index_dir` (created if missing) up to the archive's

@@ -12,15 +12,12 @@
 namespace backscroll::index {
 
 struct CatchUpOptions {
-  // Writer threads; shards are spread over them by quarter (consecutive
-  // quarters go to different threads).
+  // Writer threads; shards are spread over them by slot, so with two threads
+  // each writes one of the two shards of every quarter.
   unsigned threads = 2;
   // A shard commits (documents and applied sequence together) after this many
-  // changed documents; bounds what a crash loses and the size of one commit.
+  // documents, and at the end of its run: bounds what a crash loses.
   std::uint64_t commit_every = 100000;
-  // Shards a writer thread keeps open at once (each holds up to Xapian's flush
-  // threshold of buffered changes, 10,000 documents by default, and five files).
-  std::size_t max_open_shards = 16;
   // Simulates a run that crashed after committing only these shards: other
   // shards are created as usual but get no changes and keep their applied
   // sequence.

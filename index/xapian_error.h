@@ -1,6 +1,6 @@
 #pragma once
-// Internal: translating Xapian exceptions into core::Error at index/'s
-// boundary. Mapping:
+// Translating Xapian exceptions into core::Error, for index/ and query/ (the
+// two folders that use Xapian). Mapping:
 //   DatabaseLockError      -> kLocked   (another process is writing the index)
 //   DatabaseCorruptError   -> kCorrupt
 //   DatabaseVersionError   -> kCorrupt  (not a database this Xapian can read)
