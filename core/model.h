@@ -29,6 +29,10 @@ struct User {
   std::string display_name;  // Profile display name; often empty.
   bool is_bot = false;
   bool deleted = false;
+  // Handles, display and real names this user had before (oldest first, each
+  // once, none equal to a current one). The archive fills it in when a later
+  // export renames someone; search finds people by these too.
+  std::vector<std::string> former_names;
 
   // Display name, falling back to the real name, then the handle, then the id.
   std::string shown_name() const;
@@ -44,6 +48,9 @@ struct Conversation {
   std::vector<UserId> members;
   bool archived = false;
   std::int64_t created = 0;  // Epoch seconds; 0 when unknown.
+  // Names this conversation had before (oldest first, each once, never the
+  // current name). The archive fills it in when a later export renames it.
+  std::vector<std::string> former_names;
   bool operator==(const Conversation&) const = default;
 };
 
@@ -120,6 +127,9 @@ struct Message {
   bool is_bot = false;
   bool hidden = false;               // Slack's `hidden` (tombstones).
   bool pinned = false;
+  // Deleted in the chat after it was archived (or archived as Slack's
+  // tombstone): what was archived before stays, with this flag set.
+  bool deleted = false;
 
   bool is_thread_parent() const { return thread_ts && *thread_ts == ts; }
   bool is_reply() const { return thread_ts && *thread_ts != ts; }

@@ -83,7 +83,8 @@ core::Error file_error(core::ErrorCode code, std::string message, const std::str
 
 class FolderFiles : public ExportFiles {
  public:
-  explicit FolderFiles(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  FolderFiles(std::filesystem::path dir, const ExportLimits& limits)
+      : dir_(std::move(dir)), limits_(limits) {}
 
   core::Result<void> list() {
     std::error_code ec;
@@ -125,6 +126,8 @@ class FolderFiles : public ExportFiles {
 
  private:
   core::Result<EntryData> read_file(const ExportEntry& entry) {
+    if (entry.size > limits_.max_entry_bytes)
+      return core::Unexpected{too_large(entry, entry.size, limits_)};
     std::filesystem::path file = dir_ / entry.path;
     std::FILE* f = std::fopen(file.c_str(), "rb");
     if (f == nullptr)
@@ -137,12 +140,16 @@ class FolderFiles : public ExportFiles {
     char* data = buffer_.reset(capacity);
     for (;;) {
       if (size == capacity) {
-        capacity = capacity * 2 + 65536;
+        capacity = std::min<std::size_t>(capacity * 2 + 65536, limits_.max_entry_bytes + 1);
         data = buffer_.grow(capacity, size);
       }
       std::size_t n = std::fread(data + size, 1, capacity - size, f);
       size += n;
       if (n == 0) break;
+      if (size > limits_.max_entry_bytes) {  // It grew since it was listed.
+        std::fclose(f);
+        return core::Unexpected{too_large(entry, size, limits_)};
+      }
     }
     bool failed = std::ferror(f) != 0;
     std::fclose(f);
@@ -152,6 +159,7 @@ class FolderFiles : public ExportFiles {
   }
 
   std::filesystem::path dir_;
+  ExportLimits limits_;
   std::vector<ExportEntry> entries_;
   std::vector<core::Error> rejected_;  // Always empty: folder paths are safe.
   PaddedBuffer buffer_;
@@ -159,15 +167,29 @@ class FolderFiles : public ExportFiles {
 
 }  // namespace
 
-core::Result<std::unique_ptr<ExportFiles>> open_folder(const std::filesystem::path& dir) {
-  auto files = std::make_unique<FolderFiles>(dir);
+core::Error too_large(const ExportEntry& entry, std::uint64_t size, const ExportLimits& limits) {
+  const std::uint64_t limit = limits.max_entry_bytes;
+  std::string shown = limit % (1 << 20) == 0 ? std::to_string(limit >> 20) + " MiB"
+                                             : std::to_string(limit) + " bytes";
+  core::Error e = core::make_error(core::ErrorCode::kBadInput,
+                                   "file is larger than the limit of " + shown + " (" +
+                                       std::to_string(size) + " bytes or more): not read");
+  e.where.file = entry.path;
+  e.where.offset = limits.max_entry_bytes;
+  return e;
+}
+
+core::Result<std::unique_ptr<ExportFiles>> open_folder(const std::filesystem::path& dir,
+                                                       const ExportLimits& limits) {
+  auto files = std::make_unique<FolderFiles>(dir, limits);
   if (core::Result<void> r = files->list(); !r) return core::Unexpected{r.error()};
   return std::unique_ptr<ExportFiles>(std::move(files));
 }
 
 }  // namespace internal
 
-core::Result<std::unique_ptr<ExportFiles>> ExportFiles::open(const std::filesystem::path& path) {
+core::Result<std::unique_ptr<ExportFiles>> ExportFiles::open(const std::filesystem::path& path,
+                                                             const ExportLimits& limits) {
   std::error_code ec;
   auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) {
@@ -175,8 +197,8 @@ core::Result<std::unique_ptr<ExportFiles>> ExportFiles::open(const std::filesyst
     e.where.source = path.string();
     return core::Unexpected{e};
   }
-  auto result = std::filesystem::is_directory(status) ? internal::open_folder(path)
-                                                      : internal::open_zip(path);
+  auto result = std::filesystem::is_directory(status) ? internal::open_folder(path, limits)
+                                                      : internal::open_zip(path, limits);
   if (!result) result.error().where.source = path.string();
   return result;
 }

@@ -30,6 +30,19 @@
 
 namespace backscroll::ingest {
 
+// Limits on what one entry may take, so that a crafted or broken export cannot
+// exhaust memory. An entry beyond them is not read: its visitor gets a kBadInput
+// error naming the limit (the other entries are still read).
+struct ExportLimits {
+  // Largest entry read, uncompressed (a day file is a few MB at most).
+  std::uint64_t max_entry_bytes = std::uint64_t{256} << 20;
+  // Zip only: an entry that expands more than max_ratio times its compressed
+  // size, once past ratio_floor bytes, is refused as a likely zip bomb (JSON
+  // compresses 5 to 20 times; deflate's ceiling is about 1030).
+  std::uint64_t max_ratio = 200;
+  std::uint64_t ratio_floor = std::uint64_t{1} << 20;
+};
+
 // Bytes readable after EntryData::size (simdjson reads up to 64 bytes past the end).
 inline constexpr std::size_t kEntryPadding = 64;
 
@@ -59,7 +72,7 @@ class ExportFiles {
   // zip archive. Errors: kNotFound when `path` does not exist; kBadInput when it
   // is not a readable zip archive; kStorage when a directory cannot be listed.
   [[nodiscard]] static core::Result<std::unique_ptr<ExportFiles>> open(
-      const std::filesystem::path& path);
+      const std::filesystem::path& path, const ExportLimits& limits = {});
 
   // The .json entries, in container order (a folder's in sorted path order).
   virtual const std::vector<ExportEntry>& entries() const = 0;

@@ -29,7 +29,12 @@ class PaddedBuffer {
 bool is_junk_path(std::string_view normalized);
 bool has_json_extension(std::string_view path);
 
-core::Result<std::unique_ptr<ExportFiles>> open_folder(const std::filesystem::path& dir);
-core::Result<std::unique_ptr<ExportFiles>> open_zip(const std::filesystem::path& file);
+core::Result<std::unique_ptr<ExportFiles>> open_folder(const std::filesystem::path& dir,
+                                                       const ExportLimits& limits);
+core::Result<std::unique_ptr<ExportFiles>> open_zip(const std::filesystem::path& file,
+                                                    const ExportLimits& limits);
+
+// The kBadInput error for an entry larger than limits.max_entry_bytes.
+core::Error too_large(const ExportEntry& entry, std::uint64_t size, const ExportLimits& limits);
 
 }  // namespace backscroll::ingest::internal

@@ -4,8 +4,9 @@
 
 namespace backscroll::ingest {
 
-core::Result<std::unique_ptr<ExportSource>> open_export_source(const std::filesystem::path& path) {
-  auto slack = slack::SlackSource::open(path);
+core::Result<std::unique_ptr<ExportSource>> open_export_source(const std::filesystem::path& path,
+                                                               const ExportLimits& limits) {
+  auto slack = slack::SlackSource::open(path, limits);
   if (!slack) return core::Unexpected{slack.error()};
   return std::unique_ptr<ExportSource>(std::move(*slack));
 }

@@ -17,7 +17,7 @@
 //   NameDirectory names; ... add meta's users and conversations ...
 //   (*source)->read_messages(names, [&](DayFile&& file) { ...; return Result<void>{}; });
 //
-// Not thread-safe; call read_metadata() once, then read_messages() once.
+// Not thread-safe; call read_metadata() once, then read_messages().
 
 #include <cstdint>
 #include <filesystem>
@@ -29,6 +29,7 @@
 
 #include "core/model.h"
 #include "core/result.h"
+#include "ingest/export_files.h"
 #include "ingest/name_directory.h"
 
 namespace backscroll::ingest {
@@ -44,8 +45,14 @@ struct SourceMetadata {
 
 // The messages of one source file.
 struct DayFile {
-  std::string file;                     // Path inside the export, e.g. "general/2020-10-01.json".
-  std::uint64_t bytes = 0;              // Size of the file, for progress.
+  std::string file;                   // Path inside the export, e.g. "general/2020-10-01.json".
+  std::uint64_t bytes = 0;            // Size of the file, for progress.
+  core::ConversationId conversation;  // Whose messages these are.
+  std::string name;                   // The file's name in its folder, e.g. "2020-10-01.json".
+  std::uint64_t content_hash = 0;     // content_hash() of its bytes; 0 when unreadable.
+  // True when the KnownDayFile check said this content is archived already: the
+  // file was not parsed and `messages` is empty.
+  bool known = false;
   std::vector<core::Message> messages;  // Empty when `error` is set.
   std::uint64_t skipped = 0;            // Entries not archived (no ts, message_changed, ...).
   std::optional<core::Error> error;     // kBadInput with where.source/file/offset.
@@ -68,16 +75,23 @@ class ExportSource {
   // Reads every message file in one pass and calls `visit` once per file, in the
   // export's order, with the file's messages or its error. `names` resolves ids in
   // markup. A visitor error stops the pass and is returned; otherwise an error
-  // means the export broke mid-way (a truncated zip). Requires read_metadata() first.
+  // means the export broke mid-way (a truncated zip). Requires read_metadata()
+  // first; may be called again (a validation pass, then the real one).
+  // `known`, when set, is asked before parsing each readable file; when it says
+  // the content is archived already the file is handed over unparsed
+  // (DayFile::known); its error stops the pass.
   using DayFileVisitor = std::function<core::Result<void>(DayFile&&)>;
+  using KnownDayFile = std::function<core::Result<bool>(
+      const core::ConversationId& conversation, const std::string& name, std::uint64_t hash)>;
   [[nodiscard]] virtual core::Result<void> read_messages(const NameDirectory& names,
-                                                         const DayFileVisitor& visit) = 0;
+                                                         const DayFileVisitor& visit,
+                                                         const KnownDayFile& known = {}) = 0;
 };
 
-// Opens the export at `path` (a Slack zip or folder). Errors: kNotFound when the
-// path does not exist, kBadInput when it is not a zip archive nor a folder,
-// kStorage when it cannot be read.
+// Opens the export at `path` (a Slack zip or folder) with the given limits on
+// entry sizes. Errors: kNotFound when the path does not exist, kBadInput when it
+// is not a zip archive nor a folder, kStorage when it cannot be read.
 [[nodiscard]] core::Result<std::unique_ptr<ExportSource>> open_export_source(
-    const std::filesystem::path& path);
+    const std::filesystem::path& path, const ExportLimits& limits = {});
 
 }  // namespace backscroll::ingest

@@ -8,12 +8,15 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <algorithm>
+
 #include "ingest/export_files_internal.h"
 
 namespace backscroll::ingest::internal {
 namespace {
 
 constexpr std::size_t kBlockSize = 1 << 16;
+constexpr std::size_t kReadChunk = 1 << 20;
 
 struct ArchiveCloser {
   void operator()(struct archive* a) const { archive_read_free(a); }
@@ -27,7 +30,8 @@ std::string archive_message(struct archive* a, const char* what) {
 
 class ZipFiles : public ExportFiles {
  public:
-  explicit ZipFiles(std::filesystem::path file) : file_(std::move(file)) {}
+  ZipFiles(std::filesystem::path file, const ExportLimits& limits)
+      : file_(std::move(file)), limits_(limits) {}
 
   core::Result<void> list() {
     core::Result<ArchiveHandle> opened = open_archive();
@@ -117,15 +121,28 @@ class ZipFiles : public ExportFiles {
   }
 
   core::Result<EntryData> read_data(struct archive* a, const ExportEntry& entry) {
+    if (entry.size > limits_.max_entry_bytes)
+      return core::Unexpected{located(too_large(entry, entry.size, limits_))};
+    // Compressed bytes consumed so far, to watch the expansion ratio.
+    const la_int64_t compressed_start = archive_filter_bytes(a, -1);
     std::size_t capacity = static_cast<std::size_t>(entry.size) + 1;
     char* data = buffer_.reset(capacity);
     std::size_t size = 0;
     for (;;) {
+      if (size > limits_.max_entry_bytes)
+        return core::Unexpected{located(too_large(entry, size, limits_))};
+      if (size > limits_.ratio_floor) {
+        la_int64_t compressed = archive_filter_bytes(a, -1) - compressed_start;
+        if (compressed <= 0 || size / static_cast<std::uint64_t>(compressed) > limits_.max_ratio)
+          return core::Unexpected{located(bomb(entry, size, compressed))};
+      }
       if (size == capacity) {
-        capacity = capacity * 2 + kBlockSize;
+        capacity = std::min<std::size_t>(capacity * 2 + kBlockSize, limits_.max_entry_bytes + 1);
         data = buffer_.grow(capacity, size);
       }
-      la_ssize_t n = archive_read_data(a, data + size, capacity - size);
+      // At most kReadChunk per call, so the ratio check runs before a bomb
+      // has expanded far.
+      la_ssize_t n = archive_read_data(a, data + size, std::min(capacity - size, kReadChunk));
       if (n < 0) {
         core::Error e =
             core::make_error(core::ErrorCode::kBadInput, archive_message(a, "cannot decompress"));
@@ -139,7 +156,24 @@ class ZipFiles : public ExportFiles {
     return buffer_.finish(size);
   }
 
+  core::Error located(core::Error e) const {
+    e.where.source = file_.string();
+    return e;
+  }
+
+  core::Error bomb(const ExportEntry& entry, std::size_t size, la_int64_t compressed) const {
+    core::Error e = core::make_error(
+        core::ErrorCode::kBadInput,
+        "zip entry expands more than " + std::to_string(limits_.max_ratio) + " times (" +
+            std::to_string(size) + " bytes from " + std::to_string(compressed) +
+            " compressed): refused as a likely zip bomb");
+    e.where.file = entry.path;
+    e.where.offset = size;
+    return e;
+  }
+
   std::filesystem::path file_;
+  ExportLimits limits_;
   std::vector<ExportEntry> entries_;
   std::vector<long> entry_of_header_;  // Per archive header: index in entries_ or -1.
   std::vector<core::Error> rejected_;
@@ -148,8 +182,9 @@ class ZipFiles : public ExportFiles {
 
 }  // namespace
 
-core::Result<std::unique_ptr<ExportFiles>> open_zip(const std::filesystem::path& file) {
-  auto files = std::make_unique<ZipFiles>(file);
+core::Result<std::unique_ptr<ExportFiles>> open_zip(const std::filesystem::path& file,
+                                                    const ExportLimits& limits) {
+  auto files = std::make_unique<ZipFiles>(file, limits);
   if (core::Result<void> r = files->list(); !r) return core::Unexpected{r.error()};
   return std::unique_ptr<ExportFiles>(std::move(files));
 }

@@ -8,8 +8,15 @@
 //   conversations  conversation id -> Conversation
 //   users          user id -> User
 //   changelog      sequence number (8 bytes BE) -> message key
+//   versions       message key, edited/ts micros (8 bytes BE) -> a previous
+//                  version of the message (format 2)
 //   meta           bookkeeping: format version, last sequence number, and
 //                  named entries for ingest (e.g. content hashes of day files)
+//
+// The archive loses nothing: an upsert never deletes a message; an edit keeps
+// the replaced version in `versions`; Slack's tombstone over an archived message
+// only marks it deleted; a renamed user or conversation keeps its former names
+// (rules in store/merge.h).
 //
 // Every upsert that adds or changes a message appends a changelog entry in the
 // same WriteBatch, so the index can catch up from the last sequence number it
@@ -76,13 +83,17 @@ class Archive {
       const std::filesystem::path& dir, OpenMode mode);
 
   // --- writes (kWritable only; kUsage error otherwise) ---
-  // Upserts all in one WriteBatch (all or nothing).
+  // Upserts all in one WriteBatch (all or nothing). A stored user or
+  // conversation whose name changes keeps the old one in former_names.
   [[nodiscard]] virtual core::Result<void> put_users(std::span<const core::User> users) = 0;
   [[nodiscard]] virtual core::Result<void> put_conversations(
       std::span<const core::Conversation> conversations) = 0;
   // Upserts messages in one WriteBatch: unchanged ones write nothing; added and
   // updated ones are stored, their thread entry kept, and a changelog entry
-  // appended for each. `meta_updates` (key -> value) go into the same batch, so
+  // appended for each. A stored message is combined with the incoming copy as
+  // store/merge.h says (edits keep the previous version, a tombstone marks it
+  // deleted, an older copy does not replace a later edit); "unchanged" then
+  // means the combination equals what is stored. `meta_updates` (key -> value) go into the same batch, so
   // ingest can record "this day file is done" atomically with its messages.
   // A (conversation, ts) given more than once counts once and its last copy
   // wins, so added + updated + unchanged = number of distinct keys. Changelog
@@ -109,6 +120,10 @@ class Archive {
   // The stored parent (if any) and replies of a thread, in ts order.
   [[nodiscard]] virtual core::Result<std::vector<core::Message>> thread(
       const core::ConversationId& conversation, const core::SlackTs& thread_ts) const = 0;
+  // The previous versions of a message (see upsert_messages), oldest first;
+  // empty when it was never edited.
+  [[nodiscard]] virtual core::Result<std::vector<core::Message>> message_versions(
+      const core::ConversationId& conversation, const core::SlackTs& ts) const = 0;
   // Every message, in key order.
   [[nodiscard]] virtual core::Result<void> for_each_message(const MessageVisitor& visit) const = 0;
   // Changelog entries with sequence > `after`, in order, with the message's

@@ -75,7 +75,7 @@ TEST(ArchiveOpenTest, WritableCreatesAndReopenKeepsData) {
   ASSERT_TRUE(archive) << archive.error().describe();
   EXPECT_EQ((*archive)->last_sequence(), 2u);
   EXPECT_EQ(count_messages(**archive), 2u);
-  EXPECT_EQ(**(*archive)->get_meta("format_version"), "1");
+  EXPECT_EQ(**(*archive)->get_meta("format_version"), "2");
 }
 
 TEST(ArchiveOpenTest, SecondWriterIsLockedWithPid) {

@@ -38,6 +38,14 @@ void put_ids(std::string& out, const std::vector<core::Id<Tag>>& ids) {
   for (const auto& id : ids) put_str(out, id.value);
 }
 
+// Trailing and optional (format 2): absent when empty, so a value without
+// former names is byte-identical to its format 1 encoding.
+void put_former_names(std::string& out, const std::vector<std::string>& names) {
+  if (names.empty()) return;
+  put_varint(out, names.size());
+  for (const std::string& n : names) put_str(out, n);
+}
+
 // --- reading ---
 
 // Reads fields in order; the first failure sticks and every later read yields
@@ -96,6 +104,16 @@ class Reader {
   std::vector<IdT> ids() {
     std::vector<IdT> out(count());
     for (auto& id : out) id.value = str();
+    return out;
+  }
+
+  // The optional trailing list(str) of former names: empty at the end of input.
+  // A present list must not be empty (the encoder omits empty ones).
+  std::vector<std::string> former_names() {
+    if (at_end()) return {};
+    std::vector<std::string> out(count());
+    if (out.empty()) fail();
+    for (std::string& n : out) n = str();
     return out;
   }
 
@@ -191,7 +209,8 @@ std::string encode_message(const core::Message& m) {
   for (const std::string& link : m.links) put_str(out, link);
   put_opt_ts(out, m.edited_ts);
   put_varint(out, m.reply_count);
-  put_varint(out, (m.is_bot ? 1u : 0u) | (m.hidden ? 2u : 0u) | (m.pinned ? 4u : 0u));
+  put_varint(out, (m.is_bot ? 1u : 0u) | (m.hidden ? 2u : 0u) | (m.pinned ? 4u : 0u) |
+                      (m.deleted ? 8u : 0u));
   return out;
 }
 
@@ -244,10 +263,11 @@ core::Result<core::Message> decode_message(std::string_view bytes) {
   m.edited_ts = r.opt_ts();
   m.reply_count = static_cast<std::uint32_t>(r.varint());
   std::uint64_t flags = r.varint();
-  if (flags > 7) r.fail();
+  if (flags > 15) r.fail();
   m.is_bot = flags & 1;
   m.hidden = flags & 2;
   m.pinned = flags & 4;
+  m.deleted = flags & 8;
   return finish(r, std::move(m), "message");
 }
 
@@ -259,6 +279,7 @@ std::string encode_user(const core::User& u) {
   put_str(out, u.real_name);
   put_str(out, u.display_name);
   put_varint(out, (u.is_bot ? 1u : 0u) | (u.deleted ? 2u : 0u));
+  put_former_names(out, u.former_names);
   return out;
 }
 
@@ -274,6 +295,7 @@ core::Result<core::User> decode_user(std::string_view bytes) {
   if (flags > 3) r.fail();
   u.is_bot = flags & 1;
   u.deleted = flags & 2;
+  u.former_names = r.former_names();
   return finish(r, std::move(u), "user");
 }
 
@@ -290,6 +312,7 @@ std::string encode_conversation(const core::Conversation& c) {
   // Zigzag, so small negative numbers stay short.
   auto created = static_cast<std::uint64_t>(c.created);
   put_varint(out, (created << 1) ^ static_cast<std::uint64_t>(c.created >> 63));
+  put_former_names(out, c.former_names);
   return out;
 }
 
@@ -308,6 +331,7 @@ core::Result<core::Conversation> decode_conversation(std::string_view bytes) {
   c.archived = flags & 1;
   std::uint64_t zz = r.varint();
   c.created = static_cast<std::int64_t>(zz >> 1) ^ -static_cast<std::int64_t>(zz & 1);
+  c.former_names = r.former_names();
   return finish(r, std::move(c), "conversation");
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // The archive's value encoding for Message, User and Conversation: compact,
-// versioned binary. Grammar (format version 1; see also store/FORMAT.md):
+// versioned binary. Grammar (format version 2; see also store/FORMAT.md):
 //
 //   value        := version body            version = 0x01, one byte
 //   varint       := LEB128 unsigned, 1 to 10 bytes
@@ -14,16 +14,22 @@
 //                   str(author_name) varint(kind) str(subtype) str(raw_text)
 //                   str(text) str(blocks_text) list(Attachment) list(FileRef)
 //                   list(Reaction) list(str links) opt_ts(edited_ts)
-//                   varint(reply_count) flags(bit0 is_bot, bit1 hidden, bit2 pinned)
+//                   varint(reply_count)
+//                   flags(bit0 is_bot, bit1 hidden, bit2 pinned, bit3 deleted)
 //   Attachment   := str(pretext) str(author_name) str(title) str(title_link)
 //                   str(text) str(fallback) list(str title, str value) str(footer)
 //                   str(from_url)
 //   FileRef      := str(id) str(name) str(title) str(filetype) str(preview)
 //   Reaction     := str(name) varint(count) list(str user_id)
 //   User         := str(id) str(name) str(real_name) str(display_name)
-//                   flags(bit0 is_bot, bit1 deleted)
+//                   flags(bit0 is_bot, bit1 deleted) [former]
 //   Conversation := str(id) varint(kind) str(name) str(topic) str(purpose)
 //                   list(str member) flags(bit0 archived) varint(zigzag created)
+//                   [former]
+//   former       := list(str former_name)   only when non-empty (format 2)
+//
+// Format 2 only added bit3 and [former]; a value without them is byte-identical
+// to its format 1 encoding, so format 1 values decode unchanged.
 //
 // Example: User{id "U1", name "al"} encodes as 01 02 'U' '1' 02 'a' 'l' 00 00 00.
 // A value must be consumed exactly; trailing bytes, a short read, an unknown

@@ -166,6 +166,31 @@ TEST(CodecTest, ConversationRoundTripsEveryField) {
   }
 }
 
+TEST(CodecTest, Format2FieldsRoundTripAndAreAbsentWhenEmpty) {
+  core::User u{core::UserId("U1"), "al"};
+  const std::string format1 = encode_user(u);
+  u.former_names = {"albert", "Al B"};
+  EXPECT_EQ(encode_user(u), format1 + std::string("\x02\x06"
+                                                  "albert\x04"
+                                                  "Al B"));
+  EXPECT_EQ(*decode_user(encode_user(u)), u);
+  core::Conversation c{core::ConversationId("C1"), core::ConversationKind::kPublic, "ops"};
+  const std::string c1 = encode_conversation(c);
+  c.former_names = {"ops-old"};
+  EXPECT_EQ(encode_conversation(c), c1 + std::string("\x01\x07ops-old"));
+  EXPECT_EQ(*decode_conversation(encode_conversation(c)), c);
+  // A present list is never empty: an explicit empty one is not our encoding.
+  EXPECT_EQ(decode_conversation(c1 + std::string(1, '\0')).error().code, ErrorCode::kCorrupt);
+
+  core::Message m = base_message();
+  const std::string m1 = encode_message(m);
+  m.deleted = true;
+  std::string m2 = encode_message(m);
+  EXPECT_EQ(m2.size(), m1.size());
+  EXPECT_EQ(static_cast<unsigned>(m2.back()) & 8u, 8u);
+  EXPECT_TRUE(decode_message(m2)->deleted);
+}
+
 TEST(CodecTest, RejectsMalformedValues) {
   const std::string good = encode_message(base_message());
   struct Case {

@@ -37,6 +37,12 @@ std::string thread_key(const core::ConversationId& conversation, std::int64_t th
   return key;
 }
 
+std::string version_key(std::string_view message_key, std::int64_t micros) {
+  std::string key(message_key);
+  put_be64(key, static_cast<std::uint64_t>(micros));
+  return key;
+}
+
 std::string changelog_key(std::uint64_t sequence) {
   std::string key;
   put_be64(key, sequence);

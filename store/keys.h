@@ -5,6 +5,8 @@
 //   message key    conversation id bytes, 0x00, ts micros (8 bytes BE)
 //   thread key     conversation id bytes, 0x00, thread_ts micros (8 BE), ts micros (8 BE)
 //   changelog key  sequence number (8 bytes BE)
+//   version key    message key, version micros (8 BE): the version's edited_ts,
+//                  or its ts when it was never edited (format 2)
 //
 // Example: conversation "C1", ts "1516457078.000065" (1516457078000065 micros):
 //   message key = 'C' '1' 00 | 00 05 63 35 ad 73 89 c1
@@ -34,6 +36,9 @@ std::string thread_key(const core::ConversationId& conversation, std::int64_t th
                        std::int64_t ts_micros);
 // Prefix shared by every key of a thread: conversation, 0x00, thread_ts micros.
 std::string thread_prefix(const core::ConversationId& conversation, std::int64_t thread_micros);
+// The versions column family's key: a message key followed by `micros`. All
+// versions of one message share the prefix `message_key`.
+std::string version_key(std::string_view message_key, std::int64_t micros);
 // The changelog column family's key.
 std::string changelog_key(std::uint64_t sequence);
 

@@ -7,9 +7,16 @@
 
 #include "store/codec.h"
 #include "store/keys.h"
+#include "store/merge.h"
 
 namespace backscroll::store {
 namespace {
+
+bool is_known_format(const std::string& version) {
+  for (int v = kOldestFormatVersion; v <= kFormatVersion; ++v)
+    if (version == std::to_string(v)) return true;
+  return false;
+}
 
 bool is_reserved_meta(std::string_view key) {
   return key == kFormatVersionKey || key == kLastSequenceKey;
@@ -54,11 +61,19 @@ core::Result<std::uint64_t> load_meta(RocksDb& db, OpenMode mode) {
     return std::uint64_t{0};
   }
   if (!s.ok()) return status_fail(s, "cannot read archive format version");
-  if (version != std::to_string(kFormatVersion)) {
+  if (!is_known_format(version)) {
     core::Error e = core::make_error(core::ErrorCode::kCorrupt,
                                      "unknown archive format version \"" + version + "\"");
-    e.hint = "this backscroll reads format version " + std::to_string(kFormatVersion);
+    e.hint = "this backscroll reads format versions " + std::to_string(kOldestFormatVersion) +
+             " to " + std::to_string(kFormatVersion);
     return core::Unexpected{std::move(e)};
+  }
+  if (mode == OpenMode::kWritable && version != std::to_string(kFormatVersion)) {
+    // Format 2 only adds to format 1 (see FORMAT.md): stamping is the upgrade.
+    rocksdb::WriteOptions options;
+    options.sync = true;
+    s = db.db().Put(options, meta, kFormatVersionKey, std::to_string(kFormatVersion));
+    if (!s.ok()) return status_fail(s, "cannot upgrade archive format version");
   }
   std::string sequence;
   s = db.db().Get(rocksdb::ReadOptions(), meta, kLastSequenceKey, &sequence);
@@ -120,7 +135,10 @@ core::Result<void> RocksArchive::put_users(std::span<const core::User> users) {
   if (auto ok = check_writable(); !ok) return ok;
   rocksdb::WriteBatch batch;
   for (const core::User& u : users) {
-    rocksdb::Status s = batch.Put(db_->cf(Family::kUsers), u.id.value, encode_user(u));
+    auto stored = get_user(u.id);
+    if (!stored) return core::Unexpected{std::move(stored.error())};
+    std::string value = encode_user(*stored ? merge_user(**stored, u) : u);
+    rocksdb::Status s = batch.Put(db_->cf(Family::kUsers), u.id.value, value);
     if (!s.ok()) return status_fail(s, "cannot store users");
   }
   return write(batch, "cannot store users");
@@ -131,8 +149,10 @@ core::Result<void> RocksArchive::put_conversations(
   if (auto ok = check_writable(); !ok) return ok;
   rocksdb::WriteBatch batch;
   for (const core::Conversation& c : conversations) {
-    rocksdb::Status s =
-        batch.Put(db_->cf(Family::kConversations), c.id.value, encode_conversation(c));
+    auto stored = get_conversation(c.id);
+    if (!stored) return core::Unexpected{std::move(stored.error())};
+    std::string value = encode_conversation(*stored ? merge_conversation(**stored, c) : c);
+    rocksdb::Status s = batch.Put(db_->cf(Family::kConversations), c.id.value, value);
     if (!s.ok()) return status_fail(s, "cannot store conversations");
   }
   return write(batch, "cannot store conversations");
@@ -194,25 +214,41 @@ core::Result<UpsertCounts> RocksArchive::upsert_messages(
   // Assign sequence numbers in input order.
   for (std::size_t i = 0; i < n; ++i) {
     if (slot[i] == SIZE_MAX) continue;
-    const core::Message& m = messages[i];
     const rocksdb::Status& got = statuses[slot[i]];
-    std::string value = encode_message(m);
+    std::string value = encode_message(messages[i]);
+    const core::Message* current = &messages[i];
+    std::optional<MessageMerge> merged;
     if (got.ok()) {
-      if (stored[slot[i]].ToStringView() == value) {
+      std::string_view stored_value = stored[slot[i]].ToStringView();
+      if (stored_value == value) {
+        ++counts.unchanged;
+        continue;
+      }
+      auto old = decode_message_at(keys[i], stored_value);
+      if (!old) return core::Unexpected{std::move(old.error())};
+      merged = merge_message(*old, messages[i]);
+      current = &merged->message;
+      if (merged->version) {
+        const core::SlackTs& at = merged->version->edited_ts.value_or(merged->version->ts);
+        put(db_->cf(Family::kVersions), version_key(keys[i], at.micros()),
+            encode_message(*merged->version));
+      }
+      value = encode_message(*current);
+      if (stored_value == value) {
         ++counts.unchanged;
         continue;
       }
       ++counts.updated;
-      auto old = decode_message_at(keys[i], stored[slot[i]].ToStringView());
-      if (!old) return core::Unexpected{std::move(old.error())};
-      if (old->thread_ts && old->thread_ts != m.thread_ts && s.ok())
-        s = batch.Delete(db_->cf(Family::kThreads),
-                         thread_key(m.conversation_id, old->thread_ts->micros(), m.ts.micros()));
+      if (old->thread_ts && old->thread_ts != current->thread_ts && s.ok())
+        s = batch.Delete(
+            db_->cf(Family::kThreads),
+            thread_key(current->conversation_id, old->thread_ts->micros(), current->ts.micros()));
     } else if (got.IsNotFound()) {
       ++counts.added;
     } else {
       return status_fail(got, "cannot read stored message");
     }
+    const core::Message& m = *current;
     put(db_->cf(Family::kMessages), keys[i], value);
     if (m.thread_ts)
       put(db_->cf(Family::kThreads),

@@ -29,8 +29,10 @@ namespace backscroll::store {
 // Reserved meta keys; put_meta and meta_updates may not write them.
 inline constexpr std::string_view kFormatVersionKey = "format_version";
 inline constexpr std::string_view kLastSequenceKey = "last_sequence";
-// The archive format this code reads and writes (meta "format_version", decimal).
-inline constexpr int kFormatVersion = 1;
+// The archive format this code writes (meta "format_version", decimal). It also
+// reads format 1 (a subset of 2) and stamps it 2 on the first writable open.
+inline constexpr int kFormatVersion = 2;
+inline constexpr int kOldestFormatVersion = 1;
 
 class RocksArchive final : public Archive {
  public:
@@ -55,6 +57,8 @@ class RocksArchive final : public Archive {
                                                 const MessageVisitor& visit) const override;
   core::Result<std::vector<core::Message>> thread(const core::ConversationId& conversation,
                                                   const core::SlackTs& thread_ts) const override;
+  core::Result<std::vector<core::Message>> message_versions(
+      const core::ConversationId& conversation, const core::SlackTs& ts) const override;
   core::Result<void> for_each_message(const MessageVisitor& visit) const override;
   core::Result<void> for_each_change(std::uint64_t after,
                                      const ChangeVisitor& visit) const override;
@@ -97,7 +101,8 @@ class RocksArchive final : public Archive {
 
 // Reads and checks the meta entries of a freshly opened database: the format
 // version (kCorrupt when unknown or missing; a writable open of an empty
-// database writes it) and the last sequence number, which it returns.
+// database writes it, and of a format 1 database upgrades it) and the last
+// sequence number, which it returns.
 [[nodiscard]] core::Result<std::uint64_t> load_meta(RocksDb& db, OpenMode mode);
 
 // Decoding with the entry's key in the error message.

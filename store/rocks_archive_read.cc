@@ -150,6 +150,22 @@ core::Result<std::vector<core::Message>> RocksArchive::thread(
   return out;
 }
 
+core::Result<std::vector<core::Message>> RocksArchive::message_versions(
+    const core::ConversationId& conversation, const core::SlackTs& ts) const {
+  std::vector<core::Message> out;
+  if (db_->cf(Family::kVersions) == nullptr) return out;  // A format 1 archive.
+  const std::string key = message_key(conversation, ts.micros());
+  auto scanned = scan(Family::kVersions, key, prefix_successor(key), Direction::kForward,
+                      [&](std::string_view, std::string_view value) -> core::Result<bool> {
+                        auto m = decode_message_at(key, value);
+                        if (!m) return core::Unexpected{std::move(m.error())};
+                        out.push_back(std::move(*m));
+                        return true;
+                      });
+  if (!scanned) return core::Unexpected{std::move(scanned.error())};
+  return out;
+}
+
 core::Result<void> RocksArchive::for_each_message(const MessageVisitor& visit) const {
   return scan_messages("", "", Direction::kForward, visit);
 }

@@ -4,6 +4,7 @@
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
 
+#include <algorithm>
 #include <cstdarg>
 #include <string>
 #include <system_error>
@@ -100,6 +101,8 @@ const char* family_name(Family family) {
       return "changelog";
     case Family::kMeta:
       return "meta";
+    case Family::kVersions:
+      return "versions";
     case Family::kDefault:
       return rocksdb::kDefaultColumnFamilyName.c_str();
   }
@@ -143,6 +146,13 @@ core::Result<std::unique_ptr<RocksDb>> RocksDb::open(const std::filesystem::path
   if (mode == OpenMode::kWritable) {
     s = rocksdb::DB::Open(db_options(mode), dir.string(), column_families, &handles, &raw);
   } else {
+    // A format 1 archive has no versions family yet; a read-only open cannot
+    // create it, so leave it out (reads of versions then find none).
+    std::vector<std::string> existing;
+    if (rocksdb::DB::ListColumnFamilies(db_options(mode), dir.string(), &existing).ok() &&
+        std::find(existing.begin(), existing.end(), family_name(Family::kVersions)) ==
+            existing.end())
+      column_families.pop_back();
     for (int attempt = 0; attempt < kReadOnlyAttempts; ++attempt) {
       s = rocksdb::DB::OpenForReadOnly(db_options(mode), dir.string(), column_families, &handles,
                                        &raw);
@@ -157,7 +167,7 @@ core::Result<std::unique_ptr<RocksDb>> RocksDb::open(const std::filesystem::path
   }
   std::unique_ptr<RocksDb> out(new RocksDb(mode));
   out->db_.reset(raw);
-  for (std::size_t i = 0; i < kFamilyCount; ++i) out->handles_[i] = handles[i];
+  for (std::size_t i = 0; i < handles.size(); ++i) out->handles_[i] = handles[i];
   return out;
 }
 

@@ -23,9 +23,10 @@ enum class Family : std::size_t {
   kUsers,
   kChangelog,
   kMeta,
-  kDefault,  // Unused, but RocksDB always has it.
+  kDefault,   // Unused, but RocksDB always has it.
+  kVersions,  // Format 2. Absent from a format 1 archive opened read-only: cf() is null.
 };
-inline constexpr std::size_t kFamilyCount = 7;
+inline constexpr std::size_t kFamilyCount = 8;
 // The name of each Family, in enum order.
 const char* family_name(Family family);
 
@@ -46,6 +47,8 @@ class RocksDb {
   RocksDb& operator=(const RocksDb&) = delete;
 
   rocksdb::DB& db() const { return *db_; }
+  // The family's handle; null only for kVersions of a format 1 archive opened
+  // read-only (created by the first writable open).
   rocksdb::ColumnFamilyHandle* cf(Family family) const {
     return handles_[static_cast<std::size_t>(family)];
   }

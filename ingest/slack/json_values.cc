@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "ingest/slack/json_scan.h"
+
 namespace backscroll::ingest::slack {
 namespace {
 
@@ -136,10 +138,19 @@ std::optional<JsonArray> json_array(JsonValue v, std::string_view field) {
   }
 }
 
+bool has_excess_depth(const EntryData& data) {
+  return find_excess_depth(data.view(), kMaxJsonDepth).has_value();
+}
+
 core::Error json_error(std::string message, const EntryData& data,
                        simdjson::ondemand::document* doc, simdjson::error_code code) {
   core::Error e = core::make_error(core::ErrorCode::kBadInput, std::move(message));
-  if (code == simdjson::INCOMPLETE_ARRAY_OR_OBJECT || code == simdjson::UNCLOSED_STRING) {
+  if (code == simdjson::UTF8_ERROR) {
+    e.where.offset = find_invalid_utf8(data.view());
+  } else if (code == simdjson::DEPTH_ERROR) {
+    e.message = "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+    e.where.offset = find_excess_depth(data.view(), kMaxJsonDepth);
+  } else if (code == simdjson::INCOMPLETE_ARRAY_OR_OBJECT || code == simdjson::UNCLOSED_STRING) {
     e.where.offset = data.size;  // The input ended early: point at its end.
   } else if (doc != nullptr) {
     const char* where = nullptr;

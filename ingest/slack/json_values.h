@@ -64,8 +64,12 @@ core::Result<void> parse_json_document(simdjson::ondemand::parser& parser, const
                                        Body&& body);
 
 // --- implementation ---
-// Builds the kBadInput error; the offset comes from `doc` when given, and is the
-// end of the input when `code` says the input ended early.
+// Builds the kBadInput error; the offset comes from `doc` when given, is the
+// end of the input when `code` says the input ended early, and is found by a
+// scan (json_scan.h) for invalid UTF-8 and excess depth.
+// True when `data` nests deeper than kMaxJsonDepth.
+bool has_excess_depth(const EntryData& data);
+inline constexpr std::size_t kMaxJsonDepth = 1024;
 core::Error json_error(std::string message, const EntryData& data,
                        simdjson::ondemand::document* doc,
                        simdjson::error_code code = simdjson::SUCCESS);
@@ -73,6 +77,12 @@ core::Error json_error(std::string message, const EntryData& data,
 template <typename Body>
 core::Result<void> parse_json_document(simdjson::ondemand::parser& parser, const EntryData& data,
                                        Body&& body) {
+  if (!simdjson::validate_utf8(data.data, data.size))
+    return core::Unexpected{json_error("not valid UTF-8", data, nullptr, simdjson::UTF8_ERROR)};
+  // On-Demand does not limit nesting, and the blocks reader recurses: refuse
+  // absurd depth up front.
+  if (has_excess_depth(data))
+    return core::Unexpected{json_error("", data, nullptr, simdjson::DEPTH_ERROR)};
   simdjson::ondemand::document doc;
   if (auto err = parser.iterate(data.data, data.size, data.capacity).get(doc); err)
     return core::Unexpected{json_error(simdjson::error_message(err), data, nullptr, err)};

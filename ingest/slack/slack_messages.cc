@@ -157,6 +157,7 @@ bool MessageReader::Impl::read_message(JsonObject o, const EntryData& data, core
 
   m.kind = kind_of(m.subtype, !bot_id.empty());
   m.is_bot = m.kind == MessageKind::kBot;
+  m.deleted = m.kind == MessageKind::kTombstone;
   const std::string& author = !user.empty() ? user : !bot_id.empty() ? bot_id : username;
   m.user_id.value = author;
   if (!username.empty() && (user.empty() || m.is_bot)) {

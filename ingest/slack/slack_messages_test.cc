@@ -32,6 +32,7 @@ std::string render(const core::Message& m) {
   if (m.is_bot) o << " bot";
   if (m.hidden) o << " hidden";
   if (m.pinned) o << " pinned";
+  if (m.deleted) o << " deleted";
   if (m.edited_ts) o << " edited=" << m.edited_ts->str();
   if (m.reply_count) o << " replies=" << m.reply_count;
   o << "\n";
@@ -157,7 +158,8 @@ TEST(SlackMessagesTest, MappingTable) {
               {"tombstone",
                R"({"type":"message","subtype":"tombstone","text":"This message was deleted.","user":"USLACKBOT","hidden":true,"ts":"1736478630.905399","thread_ts":"1736478630.905399","reply_count":"1"})",
                "ts=1736478630.905399 thread=1736478630.905399 user=USLACKBOT kind=tombstone "
-               "subtype=tombstone hidden replies=1\nraw: This message was deleted.\ntext: This "
+               "subtype=tombstone hidden deleted replies=1\nraw: This message was deleted.\ntext: "
+               "This "
                "message was deleted.\n"},
               {"unknown subtype",
                R"({"subtype":"huddle_thread","user":"U2","text":"Huddle","ts":"1600000014.000000"})",
@@ -261,8 +263,7 @@ TEST(SlackMessagesTest, MalformedFiles) {
       {R"([{"user":"U1","ts":"1"}, {"user":"U2","ts":"2)", "A string is opened, but never closed.",
        45},
       {R"([{"user":"U1","ts":"1"}] [])", "trailing content after the JSON value", 25},
-      {"[{\"user\":\"U1\",\"text\":\"\xff\",\"ts\":\"1\"}]", "The input is not valid UTF-8",
-       std::nullopt},
+      {"[{\"user\":\"U1\",\"text\":\"\xff\",\"ts\":\"1\"}]", "not valid UTF-8", 22},
       {"", "Empty: no JSON found", std::nullopt},
   };
   NameDirectory names = test_names();
@@ -280,6 +281,14 @@ TEST(SlackMessagesTest, MalformedFiles) {
     EXPECT_EQ(file.messages.size(), 1u);
     EXPECT_EQ(file.skipped, 0u);
   }
+  // Nesting the blocks reader would recurse into, refused before parsing.
+  DayFile file;
+  auto deep =
+      reader.read_json("[{\"blocks\":" + std::string(1100, '[') + std::string(1100, ']') + "}]",
+                       core::ConversationId("C1"), file);
+  ASSERT_FALSE(deep);
+  EXPECT_EQ(deep.error().message, "nested deeper than 1024 levels");
+  EXPECT_EQ(deep.error().where.offset, 1033u);
 }
 
 std::string read_fixture(const std::string& name) {

@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "ingest/content_hash.h"
 #include "ingest/export_files.h"
 #include "ingest/slack/slack_layout.h"
 #include "ingest/slack/slack_messages.h"
@@ -57,8 +58,9 @@ void SlackSource::Impl::map_folders(SourceMetadata& meta) {
 SlackSource::SlackSource(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 SlackSource::~SlackSource() = default;
 
-core::Result<std::unique_ptr<SlackSource>> SlackSource::open(const std::filesystem::path& path) {
-  auto files = ExportFiles::open(path);
+core::Result<std::unique_ptr<SlackSource>> SlackSource::open(const std::filesystem::path& path,
+                                                             const ExportLimits& limits) {
+  auto files = ExportFiles::open(path, limits);
   if (!files) return core::Unexpected{files.error()};
   auto impl = std::make_unique<Impl>();
   impl->path = path;
@@ -130,7 +132,8 @@ core::Result<SourceMetadata> SlackSource::read_metadata() {
 }
 
 core::Result<void> SlackSource::read_messages(const NameDirectory& names,
-                                              const DayFileVisitor& visit) {
+                                              const DayFileVisitor& visit,
+                                              const KnownDayFile& known) {
   const SlackLayout& layout = impl_->layout;
   std::unordered_map<std::string_view, const SlackLayout::DayFileEntry*> day_files;
   for (const SlackLayout::DayFileEntry& d : layout.day_files) day_files.emplace(d.path, &d);
@@ -142,14 +145,25 @@ core::Result<void> SlackSource::read_messages(const NameDirectory& names,
         DayFile file;
         file.file = e.path;
         file.bytes = e.size;
+        file.name = e.path.substr(e.path.rfind('/') + 1);
+        auto conversation = impl_->folder_to_conversation.find(entry.folder);
+        if (conversation == impl_->folder_to_conversation.end())
+          return core::fail(core::ErrorCode::kInternal, "read_messages() before read_metadata()");
+        file.conversation = conversation->second;
         if (!data) {
           file.error = impl_->file_error(data.error(), e.path);
           return visit(std::move(file));
         }
         if (file.bytes == 0) file.bytes = data->size;
-        auto conversation = impl_->folder_to_conversation.find(entry.folder);
-        if (conversation == impl_->folder_to_conversation.end())
-          return core::fail(core::ErrorCode::kInternal, "read_messages() before read_metadata()");
+        file.content_hash = content_hash(data->view());
+        if (known) {
+          core::Result<bool> is_known = known(file.conversation, file.name, file.content_hash);
+          if (!is_known) return core::Unexpected{std::move(is_known.error())};
+          if (*is_known) {
+            file.known = true;
+            return visit(std::move(file));
+          }
+        }
         core::Result<void> r = reader.read_day_file(*data, conversation->second, file);
         if (!r) file.error = impl_->file_error(r.error(), e.path);
         return visit(std::move(file));

@@ -26,14 +26,15 @@ class SlackSource : public ExportSource {
  public:
   // Errors: those of ExportFiles::open (kNotFound, kBadInput, kStorage).
   [[nodiscard]] static core::Result<std::unique_ptr<SlackSource>> open(
-      const std::filesystem::path& path);
+      const std::filesystem::path& path, const ExportLimits& limits = {});
   ~SlackSource() override;
 
   const std::filesystem::path& path() const override;
   std::uint64_t message_bytes_total() const override;
   [[nodiscard]] core::Result<SourceMetadata> read_metadata() override;
   [[nodiscard]] core::Result<void> read_messages(const NameDirectory& names,
-                                                 const DayFileVisitor& visit) override;
+                                                 const DayFileVisitor& visit,
+                                                 const KnownDayFile& known = {}) override;
 
  private:
   struct Impl;
