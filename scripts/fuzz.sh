@@ -48,7 +48,7 @@ for q in 'disk space' '"out of disk"' 'disk -space' 'a OR b' 'in:#ops-alerts dis
 done
 
 # Leaks inside third-party libraries only (see the file); ours still fail the run.
-export LSAN_OPTIONS="suppressions=$PWD/tests/fuzz/lsan.supp:print_suppressions=0"
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 status=0
 for t in "${targets[@]}"; do
   seed="$seeds/json"

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git
   libxapian-dev librocksdb-dev libsimdjson-dev libarchive-dev
-  libboost-program-options-dev libspdlog-dev
+  libboost-program-options-dev libspdlog-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev
   xapian-tools rocksdb-tools zip
 )
