@@ -44,17 +44,57 @@ constexpr auto kProgressInterval = std::chrono::milliseconds(200);
 
 // Sets a shard's applied sequence to `target` (a commit only when it changes).
 core::Result<void> raise_applied(const fs::path& index_dir, const ShardState& state,
-                                 std::uint64_t target) {
-  if (state.applied == target && state.schema_version == kSchemaVersion) return {};
+                                 std::uint64_t target, const Language& language) {
+  if (state.applied == target && state.schema_version == kSchemaVersion &&
+      !state.language.empty()) {
+    return {};
+  }
   const fs::path path = shard_path(index_dir, state.name);
   return xapian_guard("updating index shard " + path.string(), [&]() -> core::Result<void> {
     Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
     db.set_metadata(std::string(kMetaAppliedSequence), std::to_string(target));
     db.set_metadata(std::string(kMetaSchemaVersion), std::string(kSchemaVersion));
+    if (state.language.empty()) db.set_metadata(std::string(kMetaLanguage), language.name());
     db.commit();
     db.close();
     return {};
   });
+}
+
+core::Result<Language> resolve_language(const std::vector<ShardState>& states,
+                                        const std::optional<Language>& wanted) {
+  // Shards without metadata (a creation that crashed before its first
+  // commit) get the index's language when their applied sequence is raised.
+  const ShardState* first = nullptr;
+  for (const ShardState& s : states)
+    if (!s.language.empty() && !first) first = &s;
+  if (!first) return wanted.value_or(Language());
+  const std::string& recorded = first->language;
+  for (const ShardState& s : states) {
+    if (s.language.empty() || s.language == recorded) continue;
+    core::Error e =
+        core::make_error(core::ErrorCode::kCorrupt, "index shards " + first->name + " and " +
+                                                        s.name + " disagree on the language: \"" +
+                                                        recorded + "\" and \"" + s.language + "\"");
+    e.hint = "run `backscroll reindex` to rebuild the index";
+    return core::Unexpected{std::move(e)};
+  }
+  auto language = Language::parse(recorded);
+  if (!language) {
+    core::Error e = core::make_error(
+        core::ErrorCode::kCorrupt,
+        "index shard " + first->name + " names an unknown language \"" + recorded + "\"");
+    e.hint = "run `backscroll reindex` to rebuild the index";
+    return core::Unexpected{std::move(e)};
+  }
+  if (wanted && *wanted != *language) {
+    core::Error e = core::make_error(core::ErrorCode::kUsage,
+                                     "the index is built for " + language->name() + ", not " +
+                                         wanted->name() + "; changing it means rebuilding it");
+    e.hint = "run `backscroll reindex --language " + wanted->name() + "`";
+    return core::Unexpected{std::move(e)};
+  }
+  return *language;
 }
 
 core::Result<void> check_schema(const std::vector<ShardState>& states) {
@@ -74,8 +114,8 @@ core::Result<void> check_schema(const std::vector<ShardState>& states) {
 // thread. Returns the first error of any writer.
 core::Result<void> write_plans(const store::Archive& archive, const fs::path& index_dir,
                                const std::vector<ShardPlan>& plans, std::uint64_t target,
-                               const CatchUpOptions& options, const Progress& progress,
-                               std::uint64_t total) {
+                               const CatchUpOptions& options, const Language& language,
+                               const Progress& progress, std::uint64_t total) {
   const unsigned threads = std::max(1u, options.threads);
   std::vector<std::vector<const ShardPlan*>> assigned(threads);
   for (const ShardPlan& plan : plans) {
@@ -92,7 +132,8 @@ core::Result<void> write_plans(const store::Archive& archive, const fs::path& in
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < threads; ++t) {
     workers.emplace_back([&, t] {
-      WriterContext context{archive, index_dir, target, options.commit_every, written, stop};
+      WriterContext context{archive, index_dir, target,  options.commit_every,
+                            written, stop,      language};
       results[t] = write_shards(context, assigned[t]);
       if (!results[t]) stop = true;
       std::lock_guard lock(mutex);
@@ -126,11 +167,14 @@ core::Result<CatchUpStats> catch_up_with_options(const store::Archive& archive,
   auto states = read_shard_states(index_dir);
   if (!states) return core::Unexpected{states.error()};
   if (auto schema = check_schema(*states); !schema) return core::Unexpected{schema.error()};
+  auto language = resolve_language(*states, options.language);
+  if (!language) return core::Unexpected{language.error()};
 
   CatchUpStats stats;
   stats.to_sequence = archive.last_sequence();
   PlanRequest request;
   request.only_shards = options.only_shards;
+  request.language = *language;
   if (!states->empty()) stats.from_sequence = states->front().applied;
   for (const ShardState& s : *states) {
     request.applied[s.name] = s.applied;
@@ -145,8 +189,8 @@ core::Result<CatchUpStats> catch_up_with_options(const store::Archive& archive,
     if (!plans) return core::Unexpected{plans.error()};
     for (const ShardPlan& plan : *plans) stats.applied += plan.changes.size();
     if (progress) progress(0, stats.applied);
-    auto written = write_plans(archive, index_dir, *plans, stats.to_sequence, options, progress,
-                               stats.applied);
+    auto written = write_plans(archive, index_dir, *plans, stats.to_sequence, options, *language,
+                               progress, stats.applied);
     if (!written) return core::Unexpected{written.error()};
   }
   // Every shard ends at the archive's last sequence, also those with nothing
@@ -156,7 +200,7 @@ core::Result<CatchUpStats> catch_up_with_options(const store::Archive& archive,
   if (!final_states) return core::Unexpected{final_states.error()};
   for (const ShardState& s : *final_states) {
     if (options.only_shards && !options.only_shards->count(s.name)) continue;
-    if (auto raised = raise_applied(index_dir, s, stats.to_sequence); !raised) {
+    if (auto raised = raise_applied(index_dir, s, stats.to_sequence, *language); !raised) {
       return core::Unexpected{raised.error()};
     }
   }
@@ -165,19 +209,32 @@ core::Result<CatchUpStats> catch_up_with_options(const store::Archive& archive,
 }
 
 core::Result<CatchUpStats> catch_up(const store::Archive& archive, const fs::path& index_dir,
-                                    const Progress& progress) {
-  return catch_up_with_options(archive, index_dir, progress, CatchUpOptions{});
+                                    const Progress& progress,
+                                    const std::optional<Language>& language) {
+  CatchUpOptions options;
+  options.language = language;
+  return catch_up_with_options(archive, index_dir, progress, options);
 }
 
 core::Result<CatchUpStats> rebuild(const store::Archive& archive, const fs::path& index_dir,
-                                   const Progress& progress) {
+                                   const Progress& progress,
+                                   const std::optional<Language>& language) {
+  CatchUpOptions options;
+  options.language = language;
+  if (!options.language) {
+    // Keep the old index's language when it can be read; rebuilding is also
+    // how a damaged index is repaired, so a failure here is no error.
+    if (auto states = read_shard_states(index_dir); states && !states->empty()) {
+      if (auto old = Language::parse(states->front().language); old) options.language = *old;
+    }
+  }
   std::error_code ec;
   fs::remove_all(shards_dir(index_dir), ec);
   if (ec) {
     return core::fail(core::ErrorCode::kStorage,
                       "deleting " + shards_dir(index_dir).string() + ": " + ec.message());
   }
-  return catch_up(archive, index_dir, progress);
+  return catch_up_with_options(archive, index_dir, progress, options);
 }
 
 }  // namespace backscroll::index

@@ -11,6 +11,7 @@
 #include "index/index_internal.h"
 #include "index/schema.h"
 #include "index/shard.h"
+#include "index/text_analysis.h"
 
 namespace backscroll::index {
 namespace {
@@ -200,6 +201,58 @@ TEST_F(CatchUpTest, ShardOfAnotherSchemaVersionIsReported) {
   ASSERT_FALSE(stats);
   EXPECT_EQ(stats.error().code, core::ErrorCode::kCorrupt);
   ASSERT_TRUE(rebuild(*archive_, index_dir_));
+  EXPECT_TRUE(check(*archive_, index_dir_)->ok());
+}
+
+TEST_F(CatchUpTest, OldSchemaAsksForReindexOnBothSides) {
+  fill(10);
+  ASSERT_TRUE(catch_up(*archive_, index_dir_));
+  const std::vector<std::string> names = *list_shards(index_dir_);
+  for (const std::string& name : names) {
+    Xapian::WritableDatabase shard(shard_path(index_dir_, name).string(), Xapian::DB_OPEN);
+    shard.set_metadata(std::string(kMetaSchemaVersion), "1");
+    shard.set_metadata(std::string(kMetaLanguage), "");
+    shard.commit();
+  }
+  auto stats = catch_up(*archive_, index_dir_);
+  ASSERT_FALSE(stats);
+  EXPECT_EQ(stats.error().code, core::ErrorCode::kCorrupt);
+  EXPECT_EQ(stats.error().hint, "run `backscroll reindex` to rebuild the index");
+  auto language = index_language(reader(index_dir_));
+  ASSERT_FALSE(language);
+  EXPECT_EQ(language.error().code, core::ErrorCode::kCorrupt);
+  EXPECT_EQ(language.error().message,
+            "the search index has schema version 1 and no language, this backscroll reads "
+            "version 2");
+  EXPECT_EQ(language.error().hint, "run `backscroll reindex` to rebuild the index");
+}
+
+TEST_F(CatchUpTest, LanguageIsRecordedAndKept) {
+  fill(10);
+  auto german = Language::parse("german");
+  auto english = Language::parse("english");
+  ASSERT_TRUE(german && english);
+  ASSERT_TRUE(catch_up(*archive_, index_dir_, {}, *german));
+  EXPECT_EQ(index_language(reader(index_dir_))->name(), "german");
+
+  // Later runs keep it; asking for another one is a usage error.
+  core::Message edited = messages_[0];
+  edited.text = "Häuser";
+  upsert(edited);
+  ASSERT_TRUE(catch_up(*archive_, index_dir_));
+  EXPECT_EQ(reader(index_dir_).get_termfreq("Zhaus"), 1u);
+  const std::vector<ShardState> states = *read_shard_states(index_dir_);
+  for (const ShardState& s : states) EXPECT_EQ(s.language, "german");
+  auto other = catch_up(*archive_, index_dir_, {}, *english);
+  ASSERT_FALSE(other);
+  EXPECT_EQ(other.error().code, core::ErrorCode::kUsage);
+  EXPECT_EQ(other.error().hint, "run `backscroll reindex --language english`");
+
+  // rebuild keeps the language unless told otherwise.
+  ASSERT_TRUE(rebuild(*archive_, index_dir_));
+  EXPECT_EQ(index_language(reader(index_dir_))->name(), "german");
+  ASSERT_TRUE(rebuild(*archive_, index_dir_, {}, *english));
+  EXPECT_EQ(index_language(reader(index_dir_))->name(), "english");
   EXPECT_TRUE(check(*archive_, index_dir_)->ok());
 }
 

@@ -60,6 +60,20 @@ TEST(DocumentBuilderTest, BooleanTermsValuesAndData) {
        },
        {"QC1:1516457078.000065", "XAB9", "XCC1", "XHattachment", "XHlink", "XIbot", "XKbot"},
        "B9"},
+      {"bot with a name and reactions",
+       [] {
+         auto m = plain();
+         m.user_id = core::UserId("B7");
+         m.author_name = "PagerDuty";
+         m.kind = core::MessageKind::kBot;
+         m.reactions.push_back(core::Reaction{.name = "Fire", .count = 1});
+         m.reactions.push_back(core::Reaction{.name = "+1::skin-tone-2", .count = 2});
+         m.reactions.push_back(core::Reaction{.name = "::", .count = 1});
+         return m;
+       },
+       {"QC1:1516457078.000065", "XAB7", "XBpagerduty", "XCC1", "XHreaction", "XIbot", "XKbot",
+        "XR+1", "XRfire"},
+       "B7"},
       {"file, reaction, pin, edited",
        [] {
          auto m = plain();
@@ -71,7 +85,7 @@ TEST(DocumentBuilderTest, BooleanTermsValuesAndData) {
          return m;
        },
        {"QC1:1516457078.000065", "XAU1", "XCC1", "XHfile", "XHpin", "XHreaction", "XIedited",
-        "XKfile_share"},
+        "XKfile_share", "XR+1"},
        "U1"},
       {"no author",
        [] {
@@ -92,6 +106,7 @@ TEST(DocumentBuilderTest, BooleanTermsValuesAndData) {
     EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(kSlotTime)), 1516457078.000065);
     EXPECT_EQ(doc.get_value(kSlotConversation), "C1");
     EXPECT_EQ(doc.get_value(kSlotAuthor), c.author_value);
+    EXPECT_EQ(doc.get_value(kSlotMonth), "2018-01");
   }
 }
 
@@ -133,6 +148,53 @@ TEST(DocumentBuilderTest, CjkTextIsSplitIntoNgrams) {
   // Unigrams and bigrams; STEM_SOME adds a Z form of each (the stemmer leaves them as they are).
   EXPECT_EQ(text_terms, (std::vector<std::string>{"Z京", "Z京都", "Z東", "Z東京", "Z都", "京",
                                                   "京都", "東", "東京", "都"}));
+}
+
+// Every term of a message's free text, with its positions ("term@1,2"; no
+// positions for stems and prefix terms).
+std::vector<std::string> text_terms_of(const Xapian::Document& doc) {
+  std::vector<std::string> out;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    std::string term = *t;
+    if (term[0] == 'Q' || term[0] == 'X') continue;
+    std::string positions;
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
+      positions += (positions.empty() ? "@" : ",") + std::to_string(*p);
+    out.push_back(term + positions);
+  }
+  return out;
+}
+
+TEST(DocumentBuilderTest, TechnicalTokensAddTermsAfterTheText) {
+  const struct {
+    const char* text;
+    std::vector<std::string> terms;
+  } cases[] = {
+      {"OutOfMemoryError",  // Parts after kExtrasGap (100) positions.
+       {"Zerror", "Zmemori", "Zof", "Zout", "Zoutofmemoryerror", "error@105", "memory@104",
+        "of@103", "out@102", "outofmemoryerror@1"}},
+      {"at 7cf4e0a9",  // Prefix terms without positions; no stem for digit-first terms.
+       {"7cf4e0a", "7cf4e0a9@2", "Zat", "at@1"}},
+      {"10.0.3.17", {"10.0", "10.0.3", "10.0.3.17@1"}},
+      {"Störung!",  // The folded word at the same position.
+       {"Zstorung", "Zstörung", "storung@1", "störung@1"}},
+  };
+  DocumentBuilder builder;
+  for (const auto& c : cases) {
+    EXPECT_EQ(text_terms_of(builder.build(message("C1", "1516457078.000065", "U1", c.text))),
+              c.terms)
+        << c.text;
+  }
+}
+
+TEST(DocumentBuilderTest, LanguageChoosesTheStemmer) {
+  auto german = Language::parse("german");
+  ASSERT_TRUE(german);
+  auto m = message("C1", "1516457078.000065", "U1", "Häuser");
+  EXPECT_EQ(text_terms_of(DocumentBuilder(*german).build(m)),
+            (std::vector<std::string>{"Zhaus", "hauser@1", "häuser@1"}));  // One stem for both.
+  EXPECT_EQ(text_terms_of(DocumentBuilder().build(m)),
+            (std::vector<std::string>{"Zhauser", "Zhäuser", "hauser@1", "häuser@1"}));
 }
 
 TEST(DocumentBuilderTest, OverlongIdsAreCut) {

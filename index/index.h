@@ -20,10 +20,12 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/result.h"
+#include "index/language.h"
 #include "store/archive.h"
 
 namespace backscroll::index {
@@ -40,19 +42,25 @@ struct CatchUpStats {
 using Progress = std::function<void(std::uint64_t done, std::uint64_t total)>;
 
 // Brings the index in `index_dir` (created if missing) up to the archive's
-// changelog. Errors: kLocked (another process writes a shard), kCorrupt (a
-// shard does not open, or has another schema version: the hint says to run
-// `backscroll reindex`), kStorage (I/O, disk full), or the archive's errors.
-// After an error the index is consistent but possibly behind; a rerun catches up.
-[[nodiscard]] core::Result<CatchUpStats> catch_up(const store::Archive& archive,
-                                                  const std::filesystem::path& index_dir,
-                                                  const Progress& progress = {});
+// changelog. An existing index keeps the language it was built with (recorded
+// in its shards); `language` chooses it for a new index (English when
+// nullopt). Errors: kLocked (another process writes a shard), kCorrupt (a
+// shard does not open, has another schema version, or the shards disagree on
+// the language: the hint says to run `backscroll reindex`), kUsage (`language`
+// is not the existing index's: the hint says to reindex with it), kStorage
+// (I/O, disk full), or the archive's errors. After an error the index is
+// consistent but possibly behind; a rerun catches up.
+[[nodiscard]] core::Result<CatchUpStats> catch_up(
+    const store::Archive& archive, const std::filesystem::path& index_dir,
+    const Progress& progress = {}, const std::optional<Language>& language = std::nullopt);
 
-// Deletes the index in `index_dir` and rebuilds it from the whole changelog.
-// Same errors as catch_up(); if it fails midway, catch_up() completes it.
-[[nodiscard]] core::Result<CatchUpStats> rebuild(const store::Archive& archive,
-                                                 const std::filesystem::path& index_dir,
-                                                 const Progress& progress = {});
+// Deletes the index in `index_dir` and rebuilds it from the whole changelog,
+// in `language`; when nullopt, in the language the old index had if it can be
+// read, else English. Same errors as catch_up() (not kUsage); if it fails
+// midway, catch_up() completes it.
+[[nodiscard]] core::Result<CatchUpStats> rebuild(
+    const store::Archive& archive, const std::filesystem::path& index_dir,
+    const Progress& progress = {}, const std::optional<Language>& language = std::nullopt);
 
 struct CheckReport {
   std::uint64_t messages = 0;         // Messages in the archive.

@@ -22,6 +22,8 @@ struct CatchUpOptions {
   // shards are created as usual but get no changes and keep their applied
   // sequence.
   std::optional<std::set<std::string>> only_shards;
+  // Language of a new index; must match an existing one's (see catch_up()).
+  std::optional<Language> language;
 };
 
 [[nodiscard]] core::Result<CatchUpStats> catch_up_with_options(

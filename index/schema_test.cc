@@ -25,8 +25,8 @@ TEST(SchemaTest, KeywordsAndSlotsAreUnique) {
       EXPECT_TRUE(keywords.insert(f.keyword).second) << f.keyword;
     }
   }
-  std::set<unsigned> slots = {kSlotTime, kSlotConversation, kSlotAuthor};
-  EXPECT_EQ(slots.size(), 3u);
+  std::set<unsigned> slots = {kSlotTime, kSlotConversation, kSlotAuthor, kSlotMonth};
+  EXPECT_EQ(slots.size(), 4u);
 }
 
 }  // namespace

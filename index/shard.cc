@@ -114,6 +114,7 @@ core::Result<std::vector<ShardState>> read_shard_states(const fs::path& index_di
           if (!applied) return core::Unexpected{applied.error()};
           s.applied = *applied;
           s.schema_version = db.get_metadata(std::string(kMetaSchemaVersion));
+          s.language = db.get_metadata(std::string(kMetaLanguage));
           s.documents = db.get_doccount();
           return s;
         });

@@ -44,6 +44,7 @@ struct ShardState {
   std::string name;
   std::uint64_t applied = 0;   // kMetaAppliedSequence, 0 when unset.
   std::string schema_version;  // kMetaSchemaVersion, "" when unset.
+  std::string language;        // kMetaLanguage, "" when unset.
   std::uint64_t documents = 0;
 };
 

@@ -17,8 +17,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Creates an empty shard with only its schema version (applied 0).
-core::Result<void> create_shard(const fs::path& index_dir, const std::string& name) {
+// Creates an empty shard with only its schema version and language (applied 0).
+core::Result<void> create_shard(const fs::path& index_dir, const std::string& name,
+                                const Language& language) {
   const fs::path path = shard_path(index_dir, name);
   return xapian_guard("creating index shard " + path.string(), [&]() -> core::Result<void> {
     std::error_code ec;
@@ -31,6 +32,7 @@ core::Result<void> create_shard(const fs::path& index_dir, const std::string& na
     }
     Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
     db.set_metadata(std::string(kMetaSchemaVersion), std::string(kSchemaVersion));
+    db.set_metadata(std::string(kMetaLanguage), language.name());
     db.commit();
     db.close();
     return {};
@@ -71,7 +73,7 @@ core::Result<std::vector<ShardPlan>> plan_changes(const store::Archive& archive,
         std::string name = shard_name(message.conversation_id, message.ts);
         auto it = applied.find(name);
         if (it == applied.end()) {
-          if (auto created = create_shard(index_dir, name); !created) {
+          if (auto created = create_shard(index_dir, name, request.language); !created) {
             error = created.error();
             return false;
           }

@@ -25,6 +25,7 @@
 
 #include "core/ids.h"
 #include "core/result.h"
+#include "index/language.h"
 #include "store/archive.h"
 
 namespace backscroll::index {
@@ -45,6 +46,7 @@ struct PlanRequest {
   std::uint64_t target = 0;                          // ...up to this one.
   std::map<std::string, std::uint64_t> applied;      // Existing shards' applied sequences.
   std::optional<std::set<std::string>> only_shards;  // Test hook, see index_internal.h.
+  Language language;                                 // Recorded in shards created.
 };
 
 // Plans are sorted by shard name; shards with nothing to write are left out.

@@ -83,5 +83,26 @@ TEST(TermsTest, DocumentDataRoundTrips) {
   EXPECT_FALSE(parse_document_data("\n1516457078.000065").has_value());
 }
 
+TEST(TermsTest, ReactionBotNameAndMonth) {
+  const struct {
+    const char* name;
+    const char* term;
+  } reactions[] = {
+      {"fire", "XRfire"},
+      {":fire:", "XRfire"},
+      {"Fire", "XRfire"},
+      {"+1::skin-tone-2", "XR+1"},
+      {":+1::skin-tone-2:", "XR+1"},
+      {"white_check_mark", "XRwhite_check_mark"},
+      {"::", "XR"},
+  };
+  for (const auto& r : reactions) EXPECT_EQ(reaction_term(r.name), r.term) << r.name;
+  EXPECT_EQ(bot_name_term("PagerDuty"), "XBpagerduty");
+  EXPECT_EQ(bot_name_term("Ärger Bot"), "XBärger bot");
+  EXPECT_EQ(month_value(testing::ts("1516457078.000065")), "2018-01");
+  EXPECT_EQ(month_value(testing::ts("1609459199.999999")), "2020-12");  // UTC, last second
+  EXPECT_EQ(month_value(testing::ts("1609459200.000000")), "2021-01");
+}
+
 }  // namespace
 }  // namespace backscroll::index

@@ -64,7 +64,7 @@ core::Result<void> write_shard(const WriterContext& context, const ShardPlan& pl
 
 core::Result<void> write_shards(const WriterContext& context,
                                 const std::vector<const ShardPlan*>& plans) {
-  DocumentBuilder builder;
+  DocumentBuilder builder(context.language);
   for (const ShardPlan* plan : plans) {
     if (context.stop.load(std::memory_order_relaxed)) return {};
     if (auto written = write_shard(context, *plan, builder); !written) return written;

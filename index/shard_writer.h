@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "index/language.h"
 #include "index/shard_plan.h"
 #include "store/archive.h"
 
@@ -31,6 +32,7 @@ struct WriterContext {
   std::uint64_t commit_every = 100000;
   std::atomic<std::uint64_t>& written;  // Documents written, for progress.
   const std::atomic<bool>& stop;        // Set when another writer failed.
+  Language language;                    // The index's: the documents' stemmer.
 };
 
 // Writes `plans` in order; stops at the first error (what was committed stays,

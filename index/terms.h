@@ -27,6 +27,19 @@ std::string id_term(const core::ConversationId& conversation, const core::SlackT
 // Thread term: "XT" + conversation id + ":" + thread_ts string.
 std::string thread_term(const core::ConversationId& conversation, const core::SlackTs& thread_ts);
 
+// Reaction term: "XR" + the emoji name, lower case, without surrounding
+// colons and without a skin-tone modifier: "+1::skin-tone-2" -> "XR+1",
+// ":Fire:" -> "XRfire". query/ calls it with the value of has::fire:.
+std::string reaction_term(std::string_view name);
+
+// Bot name term: "XB" + the message's author_name (the name a bot posted
+// under), lower case: "PagerDuty" -> "XBpagerduty". query/ calls it with the
+// value of from:pagerduty.
+std::string bot_name_term(std::string_view name);
+
+// kSlotMonth value: the ts's month in UTC, "YYYY-MM" ("2018-01").
+std::string month_value(const core::SlackTs& ts);
+
 // Document data: conversation id + '\n' + ts string. query/ loads the message
 // from the archive with what parse_document_data() returns.
 std::string document_data(const core::ConversationId& conversation, const core::SlackTs& ts);
