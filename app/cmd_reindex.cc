@@ -1,5 +1,6 @@
 // backscroll reindex: rebuild the Xapian index from the archive alone.
 
+#include <optional>
 #include <ostream>
 
 #include "app/commands.h"
@@ -9,10 +10,20 @@
 namespace backscroll::app {
 namespace {
 
-void describe(po::options_description&, po::positional_options_description&) {}
+void describe(po::options_description& o, po::positional_options_description&) {
+  o.add_options()("language", po::value<std::string>(),
+                  "stemming language of the new index (english, german, french, ..., none; "
+                  "default: the current index's, else english)");
+}
 
-int run(const Invocation& inv, const po::variables_map&, store::Archive& archive) {
-  auto stats = index::rebuild(archive, index_dir(inv.global));
+int run(const Invocation& inv, const po::variables_map& vm, store::Archive& archive) {
+  std::optional<index::Language> language;
+  if (vm.count("language")) {
+    auto parsed = index::Language::parse(vm["language"].as<std::string>());
+    if (!parsed) return report_error(inv.err, parsed.error());
+    language = *parsed;
+  }
+  auto stats = index::rebuild(archive, index_dir(inv.global), {}, language);
   if (!stats) return report_error(inv.err, stats.error());
   inv.out << "reindex: " << stats->applied << " messages indexed\n";
   return kExitOk;

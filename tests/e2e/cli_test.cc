@@ -38,6 +38,7 @@ TEST(Cli, UsageErrorsExitTwo) {
       {{"ingest"}, "the option '--path' is required"},
       {{"thread", "#general"}, "the option '--ts' is required"},
       {{"--bogus", "stats"}, "unrecognised option '--bogus'"},
+      {{"reindex", "--language", "klingon"}, "klingon"},
   };
   for (const Case& c : cases) {
     ProcessResult r = cli.run(c.args);
