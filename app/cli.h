@@ -13,6 +13,7 @@ namespace backscroll::app {
 struct GlobalOptions {
   std::filesystem::path archive;  // Resolved: --archive, BACKSCROLL_ARCHIVE, XDG, ~/.local/share.
   std::filesystem::path config;   // The config file read, if any.
+  std::string workspace_url;      // Config key workspace-url (search permalinks); "" if unset.
 };
 
 // Layout of an archive directory: the RocksDB archive and the Xapian index.

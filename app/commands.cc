@@ -5,8 +5,9 @@
 namespace backscroll::app {
 
 std::span<const Command> commands() {
-  static const std::array<Command, 6> kAll = {kIngestCommand, kSearchCommand, kThreadCommand,
-                                              kStatsCommand,  kReindexCommand, kCheckCommand};
+  static const std::array<Command, 8> kAll = {kIngestCommand, kSearchCommand, kThreadCommand,
+                                              kContextCommand, kStatsCommand, kReindexCommand,
+                                              kCheckCommand,  kServeCommand};
   return kAll;
 }
 

@@ -8,8 +8,10 @@ namespace backscroll::app {
 extern const Command kIngestCommand;
 extern const Command kSearchCommand;
 extern const Command kThreadCommand;
+extern const Command kContextCommand;
 extern const Command kStatsCommand;
 extern const Command kReindexCommand;
 extern const Command kCheckCommand;
+extern const Command kServeCommand;
 
 }  // namespace backscroll::app

@@ -41,7 +41,8 @@ po::options_description global_options() {
 // Keys the config file may set: the global options without help/version/config.
 po::options_description config_options() {
   po::options_description o;
-  o.add_options()("archive", po::value<std::string>())("tz", po::value<std::string>());
+  o.add_options()("archive", po::value<std::string>())("tz", po::value<std::string>())(
+      "workspace-url", po::value<std::string>());
   return o;
 }
 
@@ -95,6 +96,7 @@ core::Result<ParsedCommandLine> parse_command_line(int argc, const char* const* 
     return core::fail(core::ErrorCode::kUsage, e.what());
   }
 
+  if (vm.count("workspace-url")) parsed.global.workspace_url = vm["workspace-url"].as<std::string>();
   parsed.help = vm.count("help") > 0;
   parsed.version = vm.count("version") > 0;
   // Command line (and config file, stored after it) beat the environment.

@@ -105,6 +105,14 @@ core::Result<std::vector<core::UserId>> Directory::find_users(std::string_view t
         found.push_back(u.id);
     if (!found.empty()) return found;
   }
+  std::vector<core::UserId> former;
+  for (const core::User& u : users_)
+    for (const std::string& name : u.former_names)
+      if (same_name(name, wanted)) {
+        former.push_back(u.id);
+        break;
+      }
+  if (!former.empty()) return former;
   std::vector<std::string> names;
   for (const core::User& u : users_) {
     names.push_back(u.name.empty() ? u.id.str() : u.name);
@@ -124,6 +132,9 @@ core::Result<core::ConversationId> Directory::find_conversation(std::string_view
   const std::string wanted = fold_case(bare);
   for (const core::Conversation& c : conversations_)
     if (same_name(c.name, wanted) || fold_case(c.id.str()) == wanted) return c.id;
+  for (const core::Conversation& c : conversations_)
+    for (const std::string& name : c.former_names)
+      if (same_name(name, wanted)) return c.id;
   std::vector<std::string> names;
   for (const core::Conversation& c : conversations_)
     if (c.kind == core::ConversationKind::kPublic || c.kind == core::ConversationKind::kPrivate ||
@@ -133,6 +144,28 @@ core::Result<core::ConversationId> Directory::find_conversation(std::string_view
       core::make_error(core::ErrorCode::kBadQuery, "no conversation named #" + std::string(bare));
   error.hint = join_hint(closest_names(bare, names), "#");
   return core::Unexpected{std::move(error)};
+}
+
+std::vector<core::ConversationId> Directory::dms_with(const core::UserId& person) const {
+  std::vector<core::ConversationId> out;
+  for (const core::Conversation& c : conversations_)
+    if (c.kind == core::ConversationKind::kDm &&
+        std::find(c.members.begin(), c.members.end(), person) != c.members.end())
+      out.push_back(c.id);
+  return out;
+}
+
+std::vector<core::ConversationId> Directory::direct_conversations_with(
+    const std::vector<core::UserId>& people) const {
+  std::vector<core::ConversationId> out;
+  for (const core::Conversation& c : conversations_) {
+    if (c.kind != core::ConversationKind::kDm && c.kind != core::ConversationKind::kMpim) continue;
+    bool all = true;
+    for (const core::UserId& p : people)
+      all = all && std::find(c.members.begin(), c.members.end(), p) != c.members.end();
+    if (all) out.push_back(c.id);
+  }
+  return out;
 }
 
 std::string Directory::conversation_name(const core::ConversationId& id) const {

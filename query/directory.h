@@ -3,9 +3,11 @@
 // ids into the names people read and the names people type into ids.
 //
 // Lookups by name are case-insensitive:
-//   - a user matches by id, handle (`name`), display name or real name, with an
-//     optional leading '@' ("from:@bastian", "from:\"Bastian Schmidt\"");
-//   - a conversation matches by id or by name, with an optional leading '#'.
+//   - a user matches by id, handle (`name`), display name or real name, then by
+//     a former name, with an optional leading '@' ("from:@bastian",
+//     "from:\"Bastian Schmidt\"");
+//   - a conversation matches by id or by name, then by a former name, with an
+//     optional leading '#'.
 // A failed lookup is an ErrorCode::kBadQuery error naming what was asked for,
 // with the closest names (by edit distance) in the hint.
 //
@@ -51,6 +53,14 @@ class Directory {
   // The conversation `text` names (id or name, '#' optional). kBadQuery when
   // none: "no conversation named #text", hint with close names.
   [[nodiscard]] core::Result<core::ConversationId> find_conversation(std::string_view text) const;
+
+  // DMs (kDm) with `person`. Empty when there is none.
+  std::vector<core::ConversationId> dms_with(const core::UserId& person) const;
+  // DMs and group DMs whose members include every one of `people`.
+  std::vector<core::ConversationId> direct_conversations_with(
+      const std::vector<core::UserId>& people) const;
+
+  const std::vector<core::User>& users() const { return users_; }
 
   // Channel or group DM name; for a DM see the file comment. The id when the
   // conversation is unknown.

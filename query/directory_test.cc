@@ -92,3 +92,40 @@ TEST_F(DirectoryTest, AuthorNames) {
 
 }  // namespace
 }  // namespace backscroll::query
+
+namespace backscroll::query {
+namespace {
+
+TEST(DirectoryFormerNamesTest, FindsByFormerNamesAfterCurrentOnes) {
+  std::vector<core::User> users = testing::planted_users();
+  users[1].former_names = {"basti", "ann"};  // "ann" is also U1's handle: the handle wins.
+  std::vector<core::Conversation> conversations = testing::planted_conversations();
+  conversations[2].former_names = {"ops-old", "general"};
+  Directory directory(users, conversations);
+  auto basti = directory.find_users("@basti");
+  ASSERT_TRUE(basti) << basti.error().describe();
+  EXPECT_EQ(*basti, std::vector{core::UserId("U2")});
+  EXPECT_EQ(*directory.find_users("ann"), std::vector{core::UserId("U1")});
+  auto old = directory.find_conversation("#ops-old");
+  ASSERT_TRUE(old) << old.error().describe();
+  EXPECT_EQ(old->str(), "C3");
+  EXPECT_EQ(directory.find_conversation("general")->str(), "C1");
+}
+
+TEST(DirectoryDirectTest, DmsAndGroupDmsWithPeople) {
+  Directory directory(testing::planted_users(), testing::planted_conversations());
+  auto ids = [](const std::vector<core::ConversationId>& v) {
+    std::string out;
+    for (const auto& id : v) out += (out.empty() ? "" : " ") + id.str();
+    return out;
+  };
+  EXPECT_EQ(ids(directory.dms_with(core::UserId("U1"))), "D1 D2");
+  EXPECT_EQ(ids(directory.dms_with(core::UserId("U2"))), "D1");
+  EXPECT_EQ(ids(directory.dms_with(core::UserId("U4"))), "");
+  EXPECT_EQ(ids(directory.direct_conversations_with({core::UserId("U2"), core::UserId("U3")})),
+            "G1");
+  EXPECT_EQ(ids(directory.direct_conversations_with({core::UserId("U3")})), "D2 G1");
+}
+
+}  // namespace
+}  // namespace backscroll::query

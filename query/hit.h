@@ -19,6 +19,8 @@ struct Hit {
   // HTML-escaped text with <mark>…</mark> around matched words (see JSON.md);
   // empty in thread views.
   std::string snippet;
+  // Slack permalink (permalink.h) when the search had a workspace URL, else "".
+  std::string permalink;
 };
 
 // A Hit for `message` with names from `directory` and an empty snippet.

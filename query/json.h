@@ -4,14 +4,17 @@
 
 #include <string>
 
+#include "query/context.h"
 #include "query/search.h"
 #include "query/thread.h"
 #include "store/archive.h"
 
 namespace backscroll::query {
 
-// {"query": ..., "total": ..., "hits": [hit, ...]}
+// {"query", "total", ["total_estimated"], "hits": [hit, ...], ["facets"], ["threads"]}
 std::string to_json(const SearchResult& result);
+// {"conversation_id", "conversation", "ts", "in_thread", "messages": [hit without snippet]}
+std::string to_json(const ContextView& context);
 // {"conversation_id", "conversation", "thread_ts", "messages": [hit without snippet]}
 std::string to_json(const ThreadView& thread);
 // {"messages", "conversations", "users", "threads", "first_time", "last_time", ...}

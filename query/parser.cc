@@ -1,146 +1,177 @@
 #include "query/parser.h"
 
+#include <chrono>
 #include <map>
-#include <string>
-#include <vector>
+#include <optional>
 
-#include "index/text_analysis.h"
-#include "query/field_processors.h"
-#include "query/query_split.h"
+#include "index/xapian_error.h"
+#include "query/directory.h"
+#include "query/free_text.h"
+#include "query/keywords.h"
+#include "query/lexer.h"
+#include "query/syntax_tree.h"
 
 namespace backscroll::query {
 namespace {
 
-constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_LOVEHATE |
-                            Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PURE_NOT |
-                            index::kQueryParserFlags;
+// A compiled node: its query, and whether it ranks (has words). An empty
+// query means the node had nothing indexable ("***") and is left out.
+struct Compiled {
+  Xapian::Query query;
+  bool scoring = false;
+};
 
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& queries) {
   return queries.size() == 1 ? queries.front() : Xapian::Query(op, queries.begin(), queries.end());
 }
 
-// Column of "keyword:value" (value possibly quoted) in the query, if found.
-std::optional<std::size_t> find_column(std::string_view q, const std::string& keyword,
-                                       const std::string& value) {
-  for (const std::string& form : {keyword + ":" + value, keyword + ":\"" + value})
-    if (auto pos = q.find(form); pos != std::string_view::npos) return pos + 1;
-  return std::nullopt;
+core::Unexpected at_column(core::Error error, std::size_t column) {
+  if (!error.where.column) error.where.column = column;
+  return core::Unexpected{std::move(error)};
 }
 
-class Parser {
+class Compiler {
  public:
-  explicit Parser(const Directory& directory) : directory_(directory) {
-    index::configure_query_parser(parser_);
-    parser_.set_default_op(Xapian::Query::OP_AND);
-    add_field_processors(parser_, directory, slot_);
-  }
+  Compiler(const FilterContext& context, FreeText& free_text, ParsedQuery& out)
+      : context_(context), free_text_(free_text), out_(out) {}
 
-  core::Result<ParsedQuery> parse(std::string_view query) {
-    auto split = split_query(query);
-    if (!split) return core::Unexpected{split.error()};
-    Xapian::Query text_query = Xapian::Query::MatchAll;
-    bool has_words = false;
-    if (!split->text.empty()) {
-      auto parsed = parse_text(query, split->text, has_words);
-      if (!parsed) return core::Unexpected{parsed.error()};
-      if (parsed->empty())
-        return core::fail(core::ErrorCode::kBadQuery,
-                          "query has nothing to search for: \"" + std::string(query) + "\"");
-      text_query = *parsed;
+  core::Result<Compiled> compile(const Node& node) {
+    switch (node.kind) {
+      case NodeKind::kAnd:
+        return compile_and(node);
+      case NodeKind::kOr:
+        return compile_or(node);
+      case NodeKind::kNot: {
+        auto operand = compile(node.children.front());
+        if (!operand) return operand;
+        if (operand->query.empty()) return Compiled{};
+        return Compiled{
+            Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, operand->query),
+            false};
+      }
+      case NodeKind::kFilter: {
+        auto f = resolve_filter(node.keyword, node.text, context_);
+        if (!f) return at_column(f.error(), node.column);
+        out_.resolved.push_back(f->explanation);
+        return Compiled{f->query, false};
+      }
+      case NodeKind::kWildcard: {
+        auto q = free_text_.wildcard(node.text, position_);
+        if (!q) return at_column(q.error(), node.column);
+        return leaf(node, *q);
+      }
+      case NodeKind::kWord:
+        return leaf(node, free_text_.word(node.text, position_));
+      case NodeKind::kPhrase:
+        return leaf(node, free_text_.phrase(node.text, position_));
     }
-    auto filtered = apply_filters(text_query, split->filters);
-    if (!filtered) return core::Unexpected{filtered.error()};
-    return ParsedQuery{std::move(*filtered), has_words};
+    return core::fail(core::ErrorCode::kInternal, "unknown query node");
   }
 
  private:
-  // Free text through Xapian's QueryParser. Xapian drops a leading '-' when
-  // nothing is left to subtract from ("-foo" would find foo), so text made of
-  // negations only becomes everything AND_NOT (the negated items OR-ed).
-  core::Result<Xapian::Query> parse_text(std::string_view query,
-                                         const std::vector<std::string>& items, bool& has_words) {
-    try {
-      bool all_negated = true;
-      for (const std::string& item : items)
-        all_negated = all_negated && item.size() > 1 && item.front() == '-' &&
-                      item.find_first_of("()") == std::string::npos;
-      if (!all_negated) {
-        has_words = true;
-        std::string text;
-        for (const std::string& item : items) text += (text.empty() ? "" : " ") + item;
-        return parser_.parse_query(text, kFlags);
-      }
-      std::vector<Xapian::Query> excluded;
-      for (const std::string& item : items) {
-        Xapian::Query q = parser_.parse_query(item.substr(1), kFlags);
-        if (!q.empty()) excluded.push_back(q);
-      }
-      if (excluded.empty()) return Xapian::Query();
-      return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
-                           combine(Xapian::Query::OP_OR, excluded));
-    } catch (const Xapian::QueryParserError& e) {
-      if (slot_.error) {
-        core::Error error = *slot_.error;
-        error.where.column = find_column(query, slot_.keyword, slot_.value);
-        return core::Unexpected{std::move(error)};
-      }
-      core::Error error =
-          core::make_error(core::ErrorCode::kBadQuery, "cannot parse query: " + e.get_msg());
-      error.hint =
-          "AND, OR and NOT need words on both sides; write them in lower case to search "
-          "for them";
-      return core::Unexpected{std::move(error)};
-    } catch (const Xapian::Error& e) {
-      return core::fail(core::ErrorCode::kInternal,
-                        std::string("query parser failed: ") + e.get_type() + ": " + e.get_msg());
-    }
+  Compiled leaf(const Node& node, Xapian::Query q) {
+    out_.resolved.push_back(
+        describe(node) + " -> " +
+        (q.empty() ? std::string("(nothing to search for)") : q.get_description()));
+    const bool scoring = !q.empty();
+    return Compiled{std::move(q), scoring};
   }
 
-  // text FILTER (each keyword's filters combined, keywords AND-ed)
-  //      AND_NOT (the negated filters OR-ed).
-  core::Result<Xapian::Query> apply_filters(Xapian::Query query,
-                                            const std::vector<Filter>& filters) {
-    std::vector<std::string> order;  // Keywords in order of first use.
-    std::map<std::string, std::vector<Xapian::Query>> positive;
-    std::vector<Xapian::Query> negative;
-    for (const Filter& f : filters) {
-      auto q = filter_query(f.keyword, f.value, directory_);
-      if (!q) {
-        core::Error error = q.error();
-        error.where.column = f.column;
-        return core::Unexpected{std::move(error)};
+  core::Result<Compiled> compile_and(const Node& node) {
+    std::vector<Xapian::Query> scoring, negated;
+    std::vector<std::string> filter_order;  // Keywords in order of first use.
+    std::map<std::string, std::vector<Xapian::Query>> filters;
+    for (const Node& child : node.children) {
+      const bool is_not = child.kind == NodeKind::kNot;
+      auto c = compile(is_not ? child.children.front() : child);
+      if (!c) return c;
+      if (c->query.empty()) continue;
+      if (is_not) {
+        negated.push_back(c->query);
+      } else if (c->scoring) {
+        scoring.push_back(c->query);
+      } else {
+        // Repeats of in:/from:/with: OR together; other filters each on their own.
+        std::string key = child.kind == NodeKind::kFilter ? child.keyword : "";
+        const Keyword* k = key.empty() ? nullptr : find_keyword(key);
+        if (!k || !k->repeats_or) key = std::to_string(filters.size());  // Its own group.
+        if (!filters.contains(key)) filter_order.push_back(key);
+        filters[key].push_back(c->query);
       }
-      if (f.negated) {
-        negative.push_back(*q);
-        continue;
-      }
-      if (!positive.contains(f.keyword)) order.push_back(f.keyword);
-      positive[f.keyword].push_back(*q);
     }
-    std::vector<Xapian::Query> groups;
-    for (const std::string& keyword : order) {
-      const Keyword* k = find_keyword(keyword);
-      groups.push_back(
-          combine(k->repeats_or ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, positive[keyword]));
+    if (scoring.empty() && filters.empty() && negated.empty()) return Compiled{};
+    std::vector<Xapian::Query> filter_groups;
+    for (const std::string& key : filter_order)
+      filter_groups.push_back(combine(Xapian::Query::OP_OR, filters[key]));
+    Xapian::Query q;
+    if (!scoring.empty()) {
+      q = combine(Xapian::Query::OP_AND, scoring);
+      if (!filter_groups.empty())
+        q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                          combine(Xapian::Query::OP_AND, filter_groups));
+    } else if (!filter_groups.empty()) {
+      q = combine(Xapian::Query::OP_AND, filter_groups);
+    } else {
+      q = Xapian::Query::MatchAll;
     }
-    if (!groups.empty())
-      query =
-          Xapian::Query(Xapian::Query::OP_FILTER, query, combine(Xapian::Query::OP_AND, groups));
-    if (!negative.empty())
-      query =
-          Xapian::Query(Xapian::Query::OP_AND_NOT, query, combine(Xapian::Query::OP_OR, negative));
-    return query;
+    if (!negated.empty())
+      q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, combine(Xapian::Query::OP_OR, negated));
+    return Compiled{q, !scoring.empty()};
   }
 
-  const Directory& directory_;
-  Xapian::QueryParser parser_;
-  ParseErrorSlot slot_;
+  core::Result<Compiled> compile_or(const Node& node) {
+    std::vector<Xapian::Query> parts;
+    bool scoring = false;
+    for (const Node& child : node.children) {
+      auto c = compile(child);
+      if (!c) return c;
+      if (c->query.empty()) continue;
+      scoring = scoring || c->scoring;
+      parts.push_back(c->scoring ? c->query
+                                 : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, c->query, 0));
+    }
+    if (parts.empty()) return Compiled{};
+    if (parts.size() == 1) return Compiled{parts.front(), scoring};
+    return Compiled{Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()), scoring};
+  }
+
+  const FilterContext& context_;
+  FreeText& free_text_;
+  ParsedQuery& out_;
+  Xapian::termpos position_ = 0;
 };
 
 }  // namespace
 
+core::Result<ParsedQuery> parse_query(std::string_view text, const FilterContext& context,
+                                      FreeText& free_text) {
+  auto tokens = tokenize(text);
+  if (!tokens) return core::Unexpected{tokens.error()};
+  ParsedQuery out;
+  out.tokens = describe(*tokens);
+  auto tree = parse_tokens(*tokens);
+  if (!tree) return core::Unexpected{tree.error()};
+  out.syntax = describe(*tree);
+  try {
+    auto compiled = Compiler(context, free_text, out).compile(*tree);
+    if (!compiled) return core::Unexpected{compiled.error()};
+    if (compiled->query.empty())
+      return core::fail(core::ErrorCode::kBadQuery,
+                        "query has nothing to search for: \"" + std::string(text) + "\"");
+    out.query = std::move(compiled->query);
+    out.has_words = compiled->scoring;
+  } catch (const Xapian::Error& e) {
+    return core::Unexpected{index::translate_xapian_error(e, "looking up names in the index")};
+  }
+  return out;
+}
+
 core::Result<ParsedQuery> parse_query(std::string_view text, const Directory& directory) {
-  return Parser(directory).parse(text);
+  static thread_local FreeText free_text;
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  return parse_query(text, FilterContext{directory, now, nullptr}, free_text);
 }
 
 }  // namespace backscroll::query

@@ -17,13 +17,9 @@ using testing::PlantedArchive;
 using testing::ScopedTz;
 using testing::ts_at;
 
-using Offsets = std::vector<std::int64_t>;
+using testing::Offsets;
 
-Offsets offsets_of(const SearchResult& result) {
-  Offsets out;
-  for (const Hit& hit : result.hits) out.push_back(hit.message.ts.seconds() - kBase);
-  return out;
-}
+Offsets offsets_of(const SearchResult& result) { return testing::offsets_of(result.hits); }
 
 Offsets sorted(Offsets o) {
   std::sort(o.begin(), o.end());
@@ -80,6 +76,17 @@ TEST_F(SearchTest, OperatorsFindExactHitSets) {
       {"is:thread deploy", {3700, 90000}},
       {"deploy OR release in:#general", {-7200, -60, 0, 3600, 3700, 3900, 86399, 86400}},
       {"lunch in:mpdm-ann--bastian--carol-1", {1000}},
+      {"deploy*", {-7200, -60, 0, 100, 500, 600, 800, 3700, 86399, 86400, 90000, 90200}},
+      {"deploying*", {3700}},
+      {"from:deploybot", {100, 200, 90200}},
+      {"-from:@deploybot in:#ops-alerts", {25199, 25200}},
+      {"with:@carol", {900, 1000, 3600, 3700, 3800, 3900, 90000, 90100}},
+      {"in:@bastian", {700, 800}},
+      {"in:@bastian,@carol", {1000}},
+      {"NOT deploy in:#ops", {90100}},
+      {"(disk OR lunch) -in:#ops-alerts", {30, 1000, 90100}},
+      {"has:reaction is:edited", {5000}},
+      {"from:@ann OR from:@dave in:#ops", {500, 600, 90100}},
   };
   for (const auto& [query, expected] : cases) EXPECT_EQ(hit_set(query), expected) << query;
 }
@@ -185,9 +192,14 @@ TEST_F(SearchTest, BadQueryIsAnError) {
 }
 
 TEST_F(SearchTest, Explain) {
-  auto text = searcher_->explain("deploy in:#ops");
-  ASSERT_TRUE(text) << text.error().describe();
-  EXPECT_EQ(*text, "Query((Zdeploy@1 FILTER XCC3))");
+  auto e = searcher_->explain({.query = "deploy -from:deploybot in:#ops"});
+  ASSERT_TRUE(e) << e.error().describe();
+  EXPECT_EQ(e->tokens, "[word deploy] [-] [from:deploybot] [in:#ops]");
+  EXPECT_EQ(e->syntax, "(AND deploy (NOT from:deploybot) in:#ops)");
+  EXPECT_EQ(e->resolved, (std::vector<std::string>{"deploy -> Query(Zdeploy@1)",
+                                                   "from:deploybot -> bot name XBdeploybot",
+                                                   "in:#ops -> conversation C3 (ops)"}));
+  EXPECT_EQ(e->xapian, "Query(((Zdeploy@1 FILTER XCC3) AND_NOT XBdeploybot))");
 }
 
 TEST(SearcherOpenTest, MissingIndexIsNotFound) {

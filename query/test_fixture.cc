@@ -70,6 +70,12 @@ void die(const char* what, const core::Error& error) {
 
 }  // namespace
 
+Offsets offsets_of(const std::vector<Hit>& hits) {
+  Offsets out;
+  for (const Hit& hit : hits) out.push_back(hit.message.ts.seconds() - kBase);
+  return out;
+}
+
 std::string ts_at(std::int64_t offset) { return slack_ts_at(offset).str(); }
 
 core::SlackTs slack_ts_at(std::int64_t offset) {

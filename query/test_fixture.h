@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "query/hit.h"
 #include "store/archive.h"
 #include "store/test_temp_dir.h"
 
@@ -22,6 +23,10 @@ inline constexpr std::int64_t kBase = 1601510400;  // 2020-10-01T00:00:00Z
 // "1601510400.000000" for offset 0.
 std::string ts_at(std::int64_t offset);
 core::SlackTs slack_ts_at(std::int64_t offset);
+
+// Each hit's offset (seconds from kBase), in order.
+using Offsets = std::vector<std::int64_t>;
+Offsets offsets_of(const std::vector<Hit>& hits);
 
 std::vector<core::User> planted_users();
 std::vector<core::Conversation> planted_conversations();
