@@ -13,6 +13,7 @@
 #include "app/ingest_report.h"
 #include "app/log.h"
 #include "app/progress_bar.h"
+#include "core/calendar.h"
 #include "index/index.h"
 #include "ingest/ingest.h"
 
@@ -29,15 +30,6 @@ void describe(po::options_description& o, po::positional_options_description& p)
       "log-level", po::value<std::string>()->value_name("LEVEL"),
       "debug, info, warning (default), error or off");
   p.add("path", -1);
-}
-
-std::string utc_now() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 // The one-line summary, on stdout when all went well, else on stderr.
@@ -110,7 +102,7 @@ int run(const Invocation& inv, const po::variables_map& vm, store::Archive& arch
   Log log(inv.err, level);
   const bool show_progress = inv.err_is_terminal && !quiet;
   IngestRun run;
-  run.started = utc_now();
+  run.started = core::format_iso_utc(std::int64_t{std::time(nullptr)} * 1000000);
   std::uint64_t problems = 0;
   int exit_code = kExitOk;
   for (const std::string& path : vm["path"].as<std::vector<std::string>>())

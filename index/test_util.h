@@ -1,5 +1,5 @@
 #pragma once
-// Tests only: a temporary directory removed by RAII, and message factories.
+// Tests only: message factories (and the shared temporary directory).
 
 #include <stdlib.h>
 #include <xapian.h>
@@ -11,28 +11,11 @@
 #include <vector>
 
 #include "core/model.h"
+#include "tests/support/temp_dir.h"
 
 namespace backscroll::index::testing {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "backscroll-index-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) std::abort();
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = backscroll::testing::TempDir;
 
 inline core::SlackTs ts(const char* text) {
   auto parsed = core::SlackTs::parse(text);

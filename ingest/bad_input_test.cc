@@ -11,15 +11,10 @@
 namespace backscroll::ingest {
 namespace {
 
+using testing::open_archive;
 using testing::TempDir;
 using testing::write_file;
 namespace fs = std::filesystem;
-
-std::unique_ptr<store::Archive> open_archive(const fs::path& dir) {
-  auto archive = store::Archive::open(dir, store::OpenMode::kWritable);
-  if (!archive) ADD_FAILURE() << archive.error().describe();
-  return archive ? std::move(*archive) : nullptr;
-}
 
 const char* kGood = R"([{"user": "U1", "text": "fine", "ts": "1601510400.000100"}])";
 

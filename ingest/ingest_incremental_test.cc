@@ -10,15 +10,10 @@
 namespace backscroll::ingest {
 namespace {
 
+using testing::open_archive;
 using testing::TempDir;
 using testing::write_file;
 namespace fs = std::filesystem;
-
-std::unique_ptr<store::Archive> open_archive(const fs::path& dir) {
-  auto archive = store::Archive::open(dir, store::OpenMode::kWritable);
-  if (!archive) ADD_FAILURE() << archive.error().describe();
-  return archive ? std::move(*archive) : nullptr;
-}
 
 // "added/updated/unchanged skipped files known errors" of one ingest.
 std::string summary(store::Archive& archive, const fs::path& path, bool strict = false) {

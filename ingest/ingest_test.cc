@@ -9,13 +9,8 @@
 namespace backscroll::ingest {
 namespace {
 
+using testing::open_archive;
 using testing::TempDir;
-
-std::unique_ptr<store::Archive> open_archive(const std::filesystem::path& dir) {
-  auto archive = store::Archive::open(dir, store::OpenMode::kWritable);
-  if (!archive) ADD_FAILURE() << archive.error().describe();
-  return archive ? std::move(*archive) : nullptr;
-}
 
 std::vector<core::Message> all_messages(const store::Archive& archive) {
   std::vector<core::Message> out;

@@ -1,6 +1,7 @@
 #include "ingest/ingest_test_util.h"
 
 #include <archive.h>
+#include <gtest/gtest.h>
 #include <archive_entry.h>
 #include <unistd.h>
 
@@ -12,16 +13,10 @@
 
 namespace backscroll::ingest::testing {
 
-TempDir::TempDir() {
-  std::random_device rd;
-  path_ = std::filesystem::temp_directory_path() /
-          ("backscroll-ingest-test-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
-  std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
+std::unique_ptr<store::Archive> open_archive(const std::filesystem::path& dir) {
+  auto archive = store::Archive::open(dir, store::OpenMode::kWritable);
+  if (!archive) ADD_FAILURE() << archive.error().describe();
+  return archive ? std::move(*archive) : nullptr;
 }
 
 void write_file(const std::filesystem::path& file, std::string_view content) {

@@ -3,24 +3,21 @@
 // file writing, and building zip archives with libarchive's writer.
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "store/archive.h"
+#include "tests/support/temp_dir.h"
+
 namespace backscroll::ingest::testing {
 
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
+using TempDir = backscroll::testing::TempDir;
 
- private:
-  std::filesystem::path path_;
-};
+// Opens (creating) a writable archive in `dir`; nullptr and a test failure on error.
+std::unique_ptr<store::Archive> open_archive(const std::filesystem::path& dir);
 
 // Writes `content` to `file`, creating parent folders.
 void write_file(const std::filesystem::path& file, std::string_view content);
