@@ -19,15 +19,17 @@
 namespace backscroll::app {
 namespace {
 
+// clang-format off
 void describe(po::options_description& o, po::positional_options_description&) {
   o.add_options()
       ("listen", po::value<std::string>()->default_value("127.0.0.1:8080"), "ADDR:PORT to serve on")
       ("tokens", po::value<std::string>(), "tokens file: lines `TOKEN SCOPE` (see below)")
-      ("threads", po::value<std::size_t>()->default_value(32), "HTTP worker threads")
+      ("threads", po::value<std::size_t>()->default_value(64), "HTTP worker threads (one per open connection)")
       ("searchers", po::value<std::size_t>()->default_value(0), "parallel searches (0: one per CPU)")
       ("workspace-url", po::value<std::string>(),
        "https://NAME.slack.com: add Slack permalinks (also config key workspace-url)");
 }
+// clang-format on
 
 volatile sig_atomic_t stop_pipe = -1;
 
@@ -56,8 +58,8 @@ int run(const Invocation& inv, const po::variables_map& vm, const store::Archive
   options.index_dir = index_dir(inv.global);
   options.threads = vm["threads"].as<std::size_t>();
   options.searchers = vm["searchers"].as<std::size_t>();
-  options.workspace_url = vm.count("workspace-url") ? vm["workspace-url"].as<std::string>()
-                                                    : inv.global.workspace_url;
+  options.workspace_url =
+      vm.count("workspace-url") ? vm["workspace-url"].as<std::string>() : inv.global.workspace_url;
   if (vm.count("tokens")) {
     auto grants = server::load_grants(vm["tokens"].as<std::string>());
     if (!grants) return report_error(inv.err, grants.error());
@@ -83,7 +85,8 @@ int run(const Invocation& inv, const po::variables_map& vm, const store::Archive
   struct sigaction action {};
   action.sa_handler = on_stop_signal;
   sigemptyset(&action.sa_mask);
-  struct sigaction old_int {}, old_term {};
+  struct sigaction old_int {
+  }, old_term{};
   sigaction(SIGINT, &action, &old_int);
   sigaction(SIGTERM, &action, &old_term);
   std::atomic<bool> done{false};
@@ -118,8 +121,12 @@ int run(const Invocation& inv, const po::variables_map& vm, const store::Archive
 }  // namespace
 
 const Command kServeCommand{
-    "serve", "serve the JSON API and the web page (live while ingest runs)", "[options]", describe,
-    run, nullptr,
+    "serve",
+    "serve the JSON API and the web page (live while ingest runs)",
+    "[options]",
+    describe,
+    run,
+    nullptr,
     "Routes: / (web page), /api/search?q=&limit=&offset=&sort=&facets=1,\n"
     "/api/thread/CONVERSATION/TS, /api/context/CONVERSATION/TS?before=&after=,\n"
     "/api/conversations, /api/stats, /healthz. Errors are {\"error\": \"...\"}.\n\n"

@@ -11,7 +11,9 @@
 #     WORK         scratch dir (default /tmp/serve-bench): base/ a reindexed copy of the
 #                  archive, made once; archive/ a fresh copy of it per run, ingested into
 # Environment: DURATION (seconds per run, default 20), EXTRA (messages of the
-# second export, default 100000), GENEXPORT (backscroll-genexport binary).
+# second export, default 100000), GENEXPORT (backscroll-genexport binary),
+# SCOPE (public: anonymous requests, which see public channels only, the
+# default; all: requests with a token of scope `all`, which search everything).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="$(realpath "${1:-build-bench/app/backscroll}")"
@@ -36,7 +38,12 @@ rm -rf "$work/archive"
 cp -a "$work/base" "$work/archive"
 [ -d "$work/export2" ] || "$genexport" --messages "$extra" --seed 7 --start 2024-01-02 "$work/export2" >/dev/null
 
-"$bin" --archive "$work/archive" serve --listen "127.0.0.1:$port" 2>"$work/serve.log" &
+token="serve-bench-token-0123456789"
+echo "$token all" >"$work/tokens"
+auth=()
+[ "${SCOPE:-public}" = all ] && auth=(-H "Authorization: Bearer $token")
+"$bin" --archive "$work/archive" serve --listen "127.0.0.1:$port" --tokens "$work/tokens" \
+  2>"$work/serve.log" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -sf "$url/healthz" >/dev/null && break; sleep 0.1; done
@@ -44,14 +51,16 @@ for _ in $(seq 100); do curl -sf "$url/healthz" >/dev/null && break; sleep 0.1; 
 failed=0
 run() {  # run LABEL CONNECTIONS
   local line
-  line=$(wrk -t2 -c"$2" -d"${duration}s" --timeout 10s -s bench/serve_bench.lua "$url" | grep '^RESULT')
+  line=$(wrk -t2 -c"$2" -d"${duration}s" --timeout 10s "${auth[@]}" -s bench/serve_bench.lua "$url" |
+    grep '^RESULT')
   echo "$1 c=$2 $line load=$(cut -d' ' -f1-3 /proc/loadavg)"
   case "$line" in *"socket_errors=0 non2xx=0"*) ;; *) failed=1 ;; esac
 }
 
 echo "# machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "# archive: $(du -sh "$work/archive" | cut -f1), binary $bin"
-wrk -t2 -c8 -d5s -s bench/serve_bench.lua "$url" >/dev/null  # warm-up
+echo "# scope: ${SCOPE:-public}, $duration s per run, 2 wrk threads"
+wrk -t2 -c8 -d5s "${auth[@]}" -s bench/serve_bench.lua "$url" >/dev/null  # warm-up
 run idle 8
 run idle 64
 

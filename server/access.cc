@@ -29,7 +29,8 @@ std::vector<std::string_view> split_fields(std::string_view line) {
 }
 
 core::Unexpected line_error(std::size_t line, const std::string& what) {
-  return core::fail(core::ErrorCode::kUsage, "tokens file line " + std::to_string(line) + ": " + what);
+  return core::fail(core::ErrorCode::kUsage,
+                    "tokens file line " + std::to_string(line) + ": " + what);
 }
 
 // Compares all of both strings whatever they hold; only the lengths leak.
@@ -54,20 +55,22 @@ core::Result<std::vector<Grant>> parse_grants(std::string_view text) {
     std::string_view line = text.substr(0, end);
     text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
     ++number;
-    if (auto hash = line.find('#'); hash != std::string_view::npos &&
-                                    trim(line.substr(0, hash)).empty())
+    if (auto hash = line.find('#');
+        hash != std::string_view::npos && trim(line.substr(0, hash)).empty())
       continue;  // A comment line (a '#' inside a scope is part of a name).
     line = trim(line);
     if (line.empty()) continue;
     std::vector<std::string_view> fields = split_fields(line);
-    if (fields.size() == 1) return line_error(number, "a token needs a scope (all, public or names)");
+    if (fields.size() == 1)
+      return line_error(number, "a token needs a scope (all, public or names)");
     if (fields.size() > 2)
       return line_error(number, "expected TOKEN SCOPE, found " + std::to_string(fields.size()) +
                                     " fields (names in a scope are separated by commas only)");
     Grant grant;
     grant.token = std::string(fields[0]);
     if (grant.token.size() < kMinTokenLength)
-      return line_error(number, "token shorter than " + std::to_string(kMinTokenLength) + " characters");
+      return line_error(number,
+                        "token shorter than " + std::to_string(kMinTokenLength) + " characters");
     for (const Grant& g : grants)
       if (g.token == grant.token) return line_error(number, "token given twice");
     const std::string_view scope = fields[1];

@@ -59,8 +59,8 @@ struct Grant {
 struct Caller {
   std::optional<std::size_t> grant;  // nullopt: anonymous.
 };
-[[nodiscard]] std::optional<Caller> authenticate(const std::vector<Grant>& grants,
-                                                 bool has_header, std::string_view authorization);
+[[nodiscard]] std::optional<Caller> authenticate(const std::vector<Grant>& grants, bool has_header,
+                                                 std::string_view authorization);
 
 // The conversations one caller may see, resolved against one snapshot, with
 // a Directory of only those conversations (and every user): names typed by

@@ -24,7 +24,8 @@ TEST(ParseGrantsTest, Table) {
       {"# only a comment\n\n   \n", ""},
       {"abcdefgh all\n", "abcdefgh all"},
       {"  abcdefgh\tpublic  \r\n", "abcdefgh public"},
-      {"abcdefgh ops,#incidents,G0123\n12345678 all", "abcdefgh listed [ops] [#incidents] [G0123]|12345678 all"},
+      {"abcdefgh ops,#incidents,G0123\n12345678 all",
+       "abcdefgh listed [ops] [#incidents] [G0123]|12345678 all"},
       {"abcdefgh #ops", "abcdefgh listed [#ops]"},
       {"abcdefgh\n", "error: tokens file line 1: a token needs a scope (all, public or names)"},
       {"\nabcdefgh ops, incidents\n",
@@ -68,7 +69,7 @@ TEST(AuthenticateTest, Table) {
   };
   for (const Case& c : cases) {
     auto caller = authenticate(*grants, c.has_header, c.header);
-    std::string got = !caller          ? "refused"
+    std::string got = !caller         ? "refused"
                       : caller->grant ? "grant " + std::to_string(*caller->grant)
                                       : "anonymous";
     EXPECT_EQ(got, c.expected) << c.header;
@@ -89,7 +90,8 @@ TEST(MakeViewTest, ScopesSeeTheirConversations) {
       conversation("D1", core::ConversationKind::kDm, "D1"),
   };
   auto directory = std::make_shared<const query::Directory>(std::vector<core::User>{}, all);
-  auto grants = parse_grants("aaaaaaaa all\nbbbbbbbb public\ncccccccc #secret-ops,nosuch\ndddddddd D1\n");
+  auto grants =
+      parse_grants("aaaaaaaa all\nbbbbbbbb public\ncccccccc #secret-ops,nosuch\ndddddddd D1\n");
   ASSERT_TRUE(grants);
   auto ids = [](const View& v) {
     std::string out;
@@ -127,11 +129,16 @@ TEST(ParseListenTest, Table) {
     const char* text;
     const char* expected;  // "host port" or "error".
   } cases[] = {
-      {"127.0.0.1:8080", "127.0.0.1 8080"}, {"0.0.0.0:80", "0.0.0.0 80"},
-      {":9000", "0.0.0.0 9000"},            {"[::1]:8080", "::1 8080"},
-      {"localhost:0", "localhost 0"},       {"::1:8080", "error"},
-      {"127.0.0.1", "error"},               {"127.0.0.1:", "error"},
-      {"127.0.0.1:65536", "error"},         {"127.0.0.1:80x", "error"},
+      {"127.0.0.1:8080", "127.0.0.1 8080"},
+      {"0.0.0.0:80", "0.0.0.0 80"},
+      {":9000", "0.0.0.0 9000"},
+      {"[::1]:8080", "::1 8080"},
+      {"localhost:0", "localhost 0"},
+      {"::1:8080", "error"},
+      {"127.0.0.1", "error"},
+      {"127.0.0.1:", "error"},
+      {"127.0.0.1:65536", "error"},
+      {"127.0.0.1:80x", "error"},
   };
   for (const Case& c : cases) {
     auto parsed = parse_listen(c.text);

@@ -153,8 +153,8 @@ Reply Api::context(const Caller& caller, std::string_view conversation, std::str
   if (!after) return error_reply(after.error());
   std::shared_ptr<const Snapshot> snapshot = live_.current();
   const View& view = snapshot->view(caller);
-  auto context = query::load_context(*snapshot->archive, view.directory(), conversation, ts,
-                                     *before, *after);
+  auto context =
+      query::load_context(*snapshot->archive, view.directory(), conversation, ts, *before, *after);
   if (!context) return error_reply(context.error());
   if (!view.can_see(context->conversation.id))
     return error_reply(core::make_error(core::ErrorCode::kNotFound, "no such conversation"));
@@ -194,15 +194,13 @@ Reply Api::conversations(const Caller& caller) const {
 Reply Api::stats(const Caller& caller) const {
   std::shared_ptr<const Snapshot> snapshot = live_.current();
   const std::size_t index = caller.grant ? *caller.grant + 1 : 0;
-  {
-    std::lock_guard lock(snapshot->stats_mutex);
-    if (auto it = snapshot->stats_json.find(index); it != snapshot->stats_json.end())
-      return {kStatusOk, it->second};
-  }
+  // One computation per snapshot and view: concurrent callers wait for it.
+  std::lock_guard lock(snapshot->stats_mutex);
+  if (auto it = snapshot->stats_json.find(index); it != snapshot->stats_json.end())
+    return {kStatusOk, it->second};
   auto stats = visible_stats(*snapshot->archive, snapshot->view(caller));
   if (!stats) return error_reply(stats.error());
   std::string json = query::to_json(*stats);
-  std::lock_guard lock(snapshot->stats_mutex);
   snapshot->stats_json[index] = json;
   return {kStatusOk, json};
 }

@@ -81,24 +81,26 @@ TEST_F(ApiTest, SearchIsTheCliJsonOfWhatTheCallerSees) {
   EXPECT_EQ(get("/api/search?q=deploy", kOpsToken).body,
             expected_search({.query = "deploy", .visible = ids({"C1", "C2", "G1"})}));
   EXPECT_EQ(get("/api/search?q=deploy", kAllToken).body, expected_search({.query = "deploy"}));
-  EXPECT_EQ(
-      get("/api/search?q=deploy&limit=2&offset=1&sort=oldest&facets=1", kAllToken).body,
-      expected_search(
-          {.query = "deploy", .limit = 2, .offset = 1, .sort = query::Sort::kOldest, .facets = true}));
+  EXPECT_EQ(get("/api/search?q=deploy&limit=2&offset=1&sort=oldest&facets=1", kAllToken).body,
+            expected_search({.query = "deploy",
+                             .limit = 2,
+                             .offset = 1,
+                             .sort = query::Sort::kOldest,
+                             .facets = true}));
 }
 
 TEST_F(ApiTest, PrivateMessagesNeverShowWithoutAGrant) {
-  for (const char* path : {"/api/search?q=deploy&facets=1&threads=1&limit=100",
-                           "/api/search?q=payroll&facets=1", "/api/search?q=hunter2&facets=1",
-                           "/api/search?q=from:@ann&facets=1", "/api/search?q=with:@bob&facets=1",
-                           "/api/conversations", "/api/stats"}) {
+  for (const char* path :
+       {"/api/search?q=deploy&facets=1&threads=1&limit=100", "/api/search?q=payroll&facets=1",
+        "/api/search?q=hunter2&facets=1", "/api/search?q=from:@ann&facets=1",
+        "/api/search?q=with:@bob&facets=1", "/api/conversations", "/api/stats"}) {
     Got got = get(path);
     EXPECT_EQ(got.status, 200) << path;
     got.body.erase(0, got.body.find("\"total\""));  // The query echoes the words asked for.
-    for (const char* secret : {"G1", "D1", "M1", "payroll", "hunter2", "secret", "mpdm", "private",
-                               "\"dm\"", "mpim"})
-      EXPECT_EQ(got.body.find(secret), std::string::npos) << path << " shows " << secret << ": "
-                                                          << got.body;
+    for (const char* secret :
+         {"G1", "D1", "M1", "payroll", "hunter2", "secret", "mpdm", "private", "\"dm\"", "mpim"})
+      EXPECT_EQ(got.body.find(secret), std::string::npos)
+          << path << " shows " << secret << ": " << got.body;
   }
   EXPECT_EQ(get("/api/search?q=payroll").body, R"({"query":"payroll","total":0,"hits":[]})");
   Got ops = get("/api/search?q=payroll", kOpsToken);
@@ -144,8 +146,8 @@ TEST_F(ApiTest, BadParametersAre400) {
     EXPECT_EQ(got.status, 400) << c.path;
     EXPECT_EQ(got.body, c.body) << c.path;
   }
-  for (const char* q : {"%22unterminated", "after:2020-13-45", "is:nonsense", "from:@nobody",
-                        "(a", "in:", "a%20OR"}) {
+  for (const char* q : {"%22unterminated", "after:2020-13-45", "is:nonsense", "from:@nobody", "(a",
+                        "in:", "a%20OR"}) {
     Got got = get(std::string("/api/search?q=") + q);
     EXPECT_EQ(got.status, 400) << q << ": " << got.body;
     EXPECT_EQ(got.body.rfind(R"({"error":")", 0), 0u) << got.body;

@@ -1,6 +1,7 @@
 #include "server/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <charconv>
@@ -18,6 +19,7 @@ namespace {
 
 constexpr std::size_t kMaxBody = 64 * 1024;
 constexpr std::size_t kQueuedPerWorker = 4;
+constexpr int kListenBacklog = 1024;
 constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr const char* kPagePolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
@@ -32,14 +34,30 @@ void send(httplib::Response& res, const Reply& reply) {
   res.set_content(reply.body, kJson);
 }
 
+// The request target as sent, with quotes and control bytes %-escaped so a
+// log line stays one parseable line.
+std::string loggable(const std::string& target) {
+  std::string out;
+  for (const unsigned char c : target) {
+    if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 std::string access_line(const httplib::Request& req, const httplib::Response& res) {
-  std::string line = req.remote_addr + " \"" + req.method + ' ' +
-                     (req.target.empty() ? req.path : req.target) + "\" " +
+  std::string line = req.remote_addr + " \"" + loggable(req.method) + ' ' +
+                     loggable(req.target.empty() ? req.path : req.target) + "\" " +
                      std::to_string(res.status) + ' ' + std::to_string(res.body.size()) + ' ';
   if (request_start == std::chrono::steady_clock::time_point{}) return line + '-';
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                              request_start)
-                        .count();
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_start)
+          .count();
   request_start = {};
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2fms", ms);
@@ -48,12 +66,18 @@ std::string access_line(const httplib::Request& req, const httplib::Response& re
 
 std::string plain_error(int status) {
   switch (status) {
-    case 404: return "no such route";
-    case 405: return "method not allowed";
-    case 413: return "request too large";
-    case 414: return "URI too long";
-    case 400: return "bad request";
-    default: return "HTTP " + std::to_string(status);
+    case 404:
+      return "no such route";
+    case 405:
+      return "method not allowed";
+    case 413:
+      return "request too large";
+    case 414:
+      return "URI too long";
+    case 400:
+      return "bad request";
+    default:
+      return "HTTP " + std::to_string(status);
   }
 }
 
@@ -62,8 +86,10 @@ std::string plain_error(int status) {
 core::Result<std::pair<std::string, int>> parse_listen(std::string_view text) {
   const auto colon = text.rfind(':');
   auto bad = [&] {
-    return core::fail(core::ErrorCode::kUsage, "--listen must be ADDR:PORT (e.g. 127.0.0.1:8080 or "
-                                               "[::1]:8080), not \"" + std::string(text) + "\"");
+    return core::fail(core::ErrorCode::kUsage,
+                      "--listen must be ADDR:PORT (e.g. 127.0.0.1:8080 or "
+                      "[::1]:8080), not \"" +
+                          std::string(text) + "\"");
   };
   if (colon == std::string_view::npos) return bad();
   std::string host(text.substr(0, colon));
@@ -112,9 +138,8 @@ std::optional<Caller> Server::Impl::caller(const httplib::Request& req,
 }
 
 void Server::Impl::add_routes() {
-  http.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
-    send(res, api->health());
-  });
+  http.Get("/healthz",
+           [this](const httplib::Request&, httplib::Response& res) { send(res, api->health()); });
   http.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
     if (auto c = caller(req, res)) send(res, api->search(*c, req.params));
   });
@@ -145,12 +170,12 @@ void Server::Impl::add_routes() {
     });
   }
   // Errors without a body of their own (no route, bad request line, too large).
-  http.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request&, httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    send(res, {res.status, error_json(plain_error(res.status))});
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+  http.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        send(res, {res.status, error_json(plain_error(res.status))});
+        return httplib::Server::HandlerResponse::Handled;
+      }));
   // The last resort: reaching it is a bug.
   http.set_exception_handler(
       [this](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
@@ -200,17 +225,26 @@ core::Result<std::unique_ptr<Server>> Server::open(ServerOptions options) {
   impl->http.set_read_timeout(timeout, 0);
   impl->http.set_write_timeout(timeout, 0);
   impl->http.set_keep_alive_timeout(5);
-  impl->http.set_keep_alive_max_count(1000);
+  impl->http.set_keep_alive_max_count(100);
   impl->http.set_payload_max_length(kMaxBody);
   impl->http.set_tcp_nodelay(true);
   impl->add_routes();
   if (o.host.find(':') != std::string::npos) impl->http.set_address_family(AF_INET6);
+  // Debian's cpp-httplib listens with a backlog of 5 (compiled in): under a
+  // burst of new connections the kernel drops SYNs and clients stall for a
+  // second. Remember the socket to listen() again with a real backlog.
+  int listening = -1;
+  impl->http.set_socket_options([&listening](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listening = sock;
+  });
   if (o.port == 0) {
     impl->port = impl->http.bind_to_any_port(o.host);
     if (impl->port < 0) impl->port = 0;
   } else if (impl->http.bind_to_port(o.host, o.port)) {
     impl->port = o.port;
   }
+  if (impl->port != 0 && listening >= 0) ::listen(listening, kListenBacklog);
   if (impl->port == 0)
     return core::fail(core::ErrorCode::kUsage, "cannot listen on " + o.host + ":" +
                                                    std::to_string(o.port) +

@@ -40,7 +40,7 @@ struct ServerOptions {
   std::filesystem::path index_dir;
   std::vector<Grant> grants;  // Empty: everyone is anonymous (public channels).
   std::string workspace_url;  // For permalinks in search hits; "" for none.
-  std::size_t threads = 32;   // HTTP workers (each holds one connection at a time).
+  std::size_t threads = 64;   // HTTP workers (each holds one connection at a time).
   std::size_t searchers = 0;  // 0: one per CPU.
   std::chrono::milliseconds refresh_interval{500};
   std::chrono::seconds timeout{10};  // Read and write timeouts per request.

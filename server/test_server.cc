@@ -36,8 +36,8 @@ core::Conversation conversation(const std::string& id, core::ConversationKind ki
 
 std::string ts_at(std::int64_t offset) { return std::to_string(kBase + offset) + ".000000"; }
 
-core::Message message(const std::string& conversation, std::int64_t offset,
-                      const std::string& user, const std::string& text) {
+core::Message message(const std::string& conversation, std::int64_t offset, const std::string& user,
+                      const std::string& text) {
   core::Message m;
   m.conversation_id = core::ConversationId(conversation);
   m.ts = *core::SlackTs::parse(ts_at(offset));

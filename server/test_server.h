@@ -28,13 +28,13 @@ namespace backscroll::server::testing {
 
 inline constexpr std::int64_t kBase = 1601510400;  // 2020-10-01T00:00:00Z
 std::string ts_at(std::int64_t offset);
-core::Message message(const std::string& conversation, std::int64_t offset,
-                      const std::string& user, const std::string& text);
+core::Message message(const std::string& conversation, std::int64_t offset, const std::string& user,
+                      const std::string& text);
 
 // Tokens of the planted tokens file.
 inline constexpr const char* kAllToken = "root-token-0123456789";
-inline constexpr const char* kOpsToken = "ops-token-0123456789";      // secret-ops
-inline constexpr const char* kPublicToken = "pub-token-0123456789";   // public
+inline constexpr const char* kOpsToken = "ops-token-0123456789";     // secret-ops
+inline constexpr const char* kPublicToken = "pub-token-0123456789";  // public
 inline constexpr const char* kGrants =
     "# test tokens\n"
     "root-token-0123456789 all\n"
