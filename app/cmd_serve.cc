@@ -14,6 +14,7 @@
 
 #include "app/commands.h"
 #include "app/exit_code.h"
+#include "core/calendar.h"
 #include "server/server.h"
 
 namespace backscroll::app {
@@ -40,12 +41,7 @@ extern "C" void on_stop_signal(int) {
 }
 
 std::string timestamp() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  return core::format_iso_utc(std::int64_t{std::time(nullptr)} * 1000000);
 }
 
 int run(const Invocation& inv, const po::variables_map& vm, const store::Archive&) {
