@@ -30,6 +30,7 @@
 #include "index/index_internal.h"
 #include "index/schema.h"
 #include "index/shard.h"
+#include "index/shard_compact.h"
 #include "index/shard_plan.h"
 #include "index/shard_writer.h"
 #include "index/xapian_error.h"
@@ -115,7 +116,8 @@ core::Result<void> check_schema(const std::vector<ShardState>& states) {
 core::Result<void> write_plans(const store::Archive& archive, const fs::path& index_dir,
                                const std::vector<ShardPlan>& plans, std::uint64_t target,
                                const CatchUpOptions& options, const Language& language,
-                               const Progress& progress, std::uint64_t total) {
+                               const Progress& progress, std::uint64_t total,
+                               std::atomic<std::uint64_t>& compacted) {
   const unsigned threads = std::max(1u, options.threads);
   std::vector<std::vector<const ShardPlan*>> assigned(threads);
   for (const ShardPlan& plan : plans) {
@@ -134,6 +136,8 @@ core::Result<void> write_plans(const store::Archive& archive, const fs::path& in
     workers.emplace_back([&, t] {
       WriterContext context{archive, index_dir, target,  options.commit_every,
                             written, stop,      language};
+      context.compact_min_documents = options.compact_min_documents;
+      context.compacted = &compacted;
       results[t] = write_shards(context, assigned[t]);
       if (!results[t]) stop = true;
       std::lock_guard lock(mutex);
@@ -164,6 +168,11 @@ core::Result<CatchUpStats> catch_up_with_options(const store::Archive& archive,
                                                  const fs::path& index_dir,
                                                  const Progress& progress,
                                                  const CatchUpOptions& options) {
+  // A compaction interrupted by a crash left a spare copy, or (rarely) the
+  // shard under its ".old" name: repaired before the shards are listed.
+  if (auto recovered = recover_compactions(index_dir); !recovered) {
+    return core::Unexpected{recovered.error()};
+  }
   auto states = read_shard_states(index_dir);
   if (!states) return core::Unexpected{states.error()};
   if (auto schema = check_schema(*states); !schema) return core::Unexpected{schema.error()};
@@ -189,8 +198,10 @@ core::Result<CatchUpStats> catch_up_with_options(const store::Archive& archive,
     if (!plans) return core::Unexpected{plans.error()};
     for (const ShardPlan& plan : *plans) stats.applied += plan.changes.size();
     if (progress) progress(0, stats.applied);
+    std::atomic<std::uint64_t> compacted{0};
     auto written = write_plans(archive, index_dir, *plans, stats.to_sequence, options, *language,
-                               progress, stats.applied);
+                               progress, stats.applied, compacted);
+    stats.compacted_shards = compacted.load();
     if (!written) return core::Unexpected{written.error()};
   }
   // Every shard ends at the archive's last sequence, also those with nothing

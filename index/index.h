@@ -31,9 +31,10 @@
 namespace backscroll::index {
 
 struct CatchUpStats {
-  std::uint64_t applied = 0;        // Documents written (changed messages; an edit counts once).
-  std::uint64_t from_sequence = 0;  // Entries after this one were considered...
-  std::uint64_t to_sequence = 0;    // ...up to this one (the archive's last).
+  std::uint64_t applied = 0;           // Documents written (changed messages; an edit counts once).
+  std::uint64_t from_sequence = 0;     // Entries after this one were considered...
+  std::uint64_t to_sequence = 0;       // ...up to this one (the archive's last).
+  std::uint64_t compacted_shards = 0;  // Shards compacted after many documents were written.
 };
 
 // Called on the calling thread while documents are written (about five times

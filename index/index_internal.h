@@ -22,6 +22,10 @@ struct CatchUpOptions {
   // shards are created as usual but get no changes and keep their applied
   // sequence.
   std::optional<std::set<std::string>> only_shards;
+  // A shard that this run writes at least this many documents into is
+  // compacted afterwards (Xapian::Database::compact into a sibling directory,
+  // then swapped in; see shard_compact.h): CatchUpStats::compacted_shards.
+  std::uint64_t compact_min_documents = 20000;
   // Language of a new index; must match an existing one's (see catch_up()).
   std::optional<Language> language;
 };

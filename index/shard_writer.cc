@@ -8,6 +8,7 @@
 #include "index/document_builder.h"
 #include "index/schema.h"
 #include "index/shard.h"
+#include "index/shard_compact.h"
 #include "index/terms.h"
 #include "index/xapian_error.h"
 
@@ -68,6 +69,13 @@ core::Result<void> write_shards(const WriterContext& context,
   for (const ShardPlan* plan : plans) {
     if (context.stop.load(std::memory_order_relaxed)) return {};
     if (auto written = write_shard(context, *plan, builder); !written) return written;
+    if (plan->changes.size() >= context.compact_min_documents &&
+        !context.stop.load(std::memory_order_relaxed)) {
+      if (auto compacted = compact_shard(context.index_dir, plan->name); !compacted) {
+        return compacted;
+      }
+      if (context.compacted) context.compacted->fetch_add(1, std::memory_order_relaxed);
+    }
   }
   return {};
 }

@@ -33,6 +33,10 @@ struct WriterContext {
   std::atomic<std::uint64_t>& written;  // Documents written, for progress.
   const std::atomic<bool>& stop;        // Set when another writer failed.
   Language language;                    // The index's: the documents' stemmer.
+  // A shard given at least this many documents is compacted after its last
+  // commit (see shard_compact.h), counted in `compacted`.
+  std::uint64_t compact_min_documents = 20000;
+  std::atomic<std::uint64_t>* compacted = nullptr;
 };
 
 // Writes `plans` in order; stops at the first error (what was committed stays,
