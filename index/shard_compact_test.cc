@@ -78,7 +78,9 @@ TEST_F(ShardCompactTest, CompactedIndexHasTheSameDocumentsAndMetadata) {
   const std::vector<std::string> names = *list_shards(index_dir_);
   ASSERT_EQ(names.size(), 16u);
   std::uint64_t expected_compacted = 0;
-  for (const ShardState& s : *read_shard_states(plain)) expected_compacted += s.documents >= 10;
+  const auto plain_states = read_shard_states(plain);
+  ASSERT_TRUE(plain_states) << plain_states.error().describe();
+  for (const ShardState& s : *plain_states) expected_compacted += s.documents >= 10;
   EXPECT_GT(expected_compacted, 0u);
   EXPECT_EQ(stats.compacted_shards, expected_compacted);
   EXPECT_EQ(stats.applied, static_cast<std::uint64_t>(kCount));
