@@ -12,7 +12,8 @@
 //   3. The same command again: the unchanged re-run.
 //   4. In-process: the archive opened read-only; one scan of every message
 //      collects the FTS5 rows and the query set (query_set.h); a
-//      query::Searcher runs every query once untimed, then once timed.
+//      query::Searcher runs every query once untimed, then once timed; then
+//      the same again with facets (SearchRequest::facets).
 //   5. SQLite FTS5 in WORK/fts5.db: insert (one transaction), optimize, then
 //      the same queries, warm-up and timed, as in fts5_peer.h.
 // WORK/queries.txt lists the queries (class, tab, backscroll query).
@@ -254,6 +255,18 @@ int main(int argc, char** argv) {
         return result->hits.size();
       },
       r.backscroll);
+  std::fprintf(stderr, "backscroll: the same queries with facets\n");
+  time_queries(
+      queries, "backscroll+facets",
+      [&](const bench::BenchQuery& q) -> core::Result<std::size_t> {
+        auto result = (*searcher)->search(
+            {.query = bench::backscroll_query(q), .limit = r.limit, .facets = true});
+        if (!result) return core::Unexpected{result.error()};
+        if (!result->facets)
+          return core::fail(core::ErrorCode::kInternal, "facets requested but not returned");
+        return result->hits.size();
+      },
+      r.backscroll_facets);
   searcher->reset();
 
   // Step 5: the peer.

@@ -60,6 +60,32 @@ void print_ingest(const MacroResults& r, std::ostream& out) {
       << "Re-run printed: `" << r.second_output << "`\n\n";
 }
 
+// The facets pass: the same queries with SearchRequest::facets.
+void print_facets(const MacroResults& r, std::ostream& out) {
+  const ClassFigures& all = r.backscroll_facets[kClassCount];
+  if (all.micros.empty()) return;
+  out << "### Search with facets (same queries, `facets = true`: counts by conversation, "
+         "author and month over the whole result set; µs)\n\n"
+      << "| Class | Queries | p50 | p90 | p99 | max | p50 vs without facets | hits/query |\n"
+      << "|---|---|---|---|---|---|---|---|\n";
+  for (std::size_t c = 0; c <= kClassCount; ++c) {
+    const ClassFigures& b = r.backscroll_facets[c];
+    if (b.micros.empty()) continue;
+    const LatencySummary s = summarize(b.micros);
+    const LatencySummary plain = summarize(r.backscroll[c].micros);
+    const std::string name = c == kClassCount
+                                 ? "**all**"
+                                 : std::string("`") + query_class_name(kAllQueryClasses[c]) + "`";
+    out << "| " << name << " | " << s.count << " | " << micros(s.p50) << " | " << micros(s.p90)
+        << " | " << micros(s.p99) << " | " << micros(s.max) << " | "
+        << format("%.2f×", plain.p50 > 0 ? s.p50 / plain.p50 : 0) << " | "
+        << format("%.1f", static_cast<double>(b.hits) / s.count) << " |\n";
+  }
+  const LatencySummary s = summarize(all.micros);
+  out << "\nTarget (with facets, all queries): p99 " << micros(s.p99)
+      << " µs vs ≤ 10000 µs: " << verdict(s.p99 <= 10000) << ". Errors: " << all.errors << ".\n\n";
+}
+
 void print_search(const MacroResults& r, std::ostream& out) {
   const std::size_t n = r.backscroll[kClassCount].micros.size();
   out << "### Search (in-process, limit " << r.limit << ", snippets; " << n
@@ -95,6 +121,7 @@ void print_search(const MacroResults& r, std::ostream& out) {
       << "; query set drawn from " << grouped(r.distinct_words)
       << " distinct words (archive scan with searchable_text: " << format("%.1f s", r.scan_seconds)
       << ").\n\n";
+  print_facets(r, out);
 }
 
 }  // namespace

@@ -54,6 +54,9 @@ struct MacroResults {
   std::size_t limit = 20;
   std::vector<std::string> examples;  // A few queries of each class, as backscroll gets them.
   EngineFigures backscroll;
+  // The same queries with SearchRequest::facets (conversation, author and
+  // month counts over the whole result set), warm-up and timed like the rest.
+  EngineFigures backscroll_facets;
 
   double fts5_insert_seconds = 0;
   double fts5_optimize_seconds = 0;
