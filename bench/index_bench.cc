@@ -30,6 +30,7 @@
 #include "index/index_internal.h"
 #include "index/terms.h"
 #include "store/archive.h"
+#include "tests/support/temp_dir.h"
 
 namespace {
 
@@ -37,22 +38,7 @@ namespace core = backscroll::core;
 namespace index = backscroll::index;
 namespace store = backscroll::store;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "bsbench-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) std::abort();
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using backscroll::testing::TempDir;
 
 class MessageGenerator {
  public:

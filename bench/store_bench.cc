@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "store/archive.h"
+#include "tests/support/temp_dir.h"
 #include "store/codec.h"
 
 namespace {
@@ -33,19 +34,7 @@ Message typical_message(int i) {
   return m;
 }
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "bsbench-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) std::abort();
-    path_ = pattern;
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using backscroll::testing::TempDir;
 
 void BM_EncodeMessage(benchmark::State& state) {
   const Message m = typical_message(3);
