@@ -5,9 +5,9 @@
 namespace backscroll::app {
 
 std::span<const Command> commands() {
-  static const std::array<Command, 8> kAll = {kIngestCommand, kSearchCommand, kThreadCommand,
-                                              kContextCommand, kStatsCommand, kReindexCommand,
-                                              kCheckCommand,  kServeCommand};
+  static const std::array<Command, 9> kAll = {kIngestCommand,  kSearchCommand, kThreadCommand,
+                                              kContextCommand, kExportCommand, kStatsCommand,
+                                              kReindexCommand, kCheckCommand,  kServeCommand};
   return kAll;
 }
 

@@ -9,6 +9,7 @@ extern const Command kIngestCommand;
 extern const Command kSearchCommand;
 extern const Command kThreadCommand;
 extern const Command kContextCommand;
+extern const Command kExportCommand;
 extern const Command kStatsCommand;
 extern const Command kReindexCommand;
 extern const Command kCheckCommand;

@@ -72,13 +72,23 @@ std::string format_iso_utc(std::int64_t micros) {
   return buf;
 }
 
-std::string format_local_minute(std::int64_t micros) {
+namespace {
+
+std::string format_local(std::int64_t micros, const char* format) {
   std::time_t t = static_cast<std::time_t>(micros / 1000000);
   std::tm tm{};
   localtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+  char buf[64];
+  std::strftime(buf, sizeof buf, format, &tm);
   return buf;
 }
+
+}  // namespace
+
+std::string format_local_minute(std::int64_t micros) {
+  return format_local(micros, "%Y-%m-%d %H:%M");
+}
+
+std::string format_local_zone(std::int64_t micros) { return format_local(micros, "%Z"); }
 
 }  // namespace backscroll::core

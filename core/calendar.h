@@ -30,5 +30,7 @@ std::int64_t local_day_start(const Day& day);
 std::string format_iso_utc(std::int64_t micros);
 // "2020-10-01 14:34" in local time, for human output.
 std::string format_local_minute(std::int64_t micros);
+// The local time zone's abbreviation at that instant: "UTC", "CEST".
+std::string format_local_zone(std::int64_t micros);
 
 }  // namespace backscroll::core

@@ -13,6 +13,10 @@ void NameDirectory::add_conversation(const core::Conversation& conversation) {
       conversation.id.value, conversation.name.empty() ? conversation.id.value : conversation.name);
 }
 
+void NameDirectory::set_user_name(std::string id, std::string name) {
+  if (!id.empty()) users_.insert_or_assign(std::move(id), std::move(name));
+}
+
 const std::string* NameDirectory::user_name(std::string_view id) const {
   auto it = users_.find(id);
   return it == users_.end() ? nullptr : &it->second;

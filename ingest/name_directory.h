@@ -21,6 +21,8 @@ class NameDirectory {
   void add_user(const core::User& user);
   // Adds or replaces the conversation's name (for a DM, its id).
   void add_conversation(const core::Conversation& conversation);
+  // Adds or replaces the name shown for a user id (e.g. a role when anonymizing).
+  void set_user_name(std::string id, std::string name);
 
   // The name to show for a user / conversation id, or nullptr when unknown.
   const std::string* user_name(std::string_view id) const;

@@ -186,4 +186,10 @@ std::string Directory::author_name(const core::Message& message) const {
   return message.user_id.str();
 }
 
+bool Directory::is_bot_author(const core::Message& message) const {
+  if (message.is_bot || message.kind == core::MessageKind::kBot) return true;
+  const core::User* u = user(message.user_id);
+  return u != nullptr && u->is_bot;
+}
+
 }  // namespace backscroll::query

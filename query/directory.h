@@ -61,6 +61,7 @@ class Directory {
       const std::vector<core::UserId>& people) const;
 
   const std::vector<core::User>& users() const { return users_; }
+  const std::vector<core::Conversation>& conversations() const { return conversations_; }
 
   // Channel or group DM name; for a DM see the file comment. The id when the
   // conversation is unknown.
@@ -70,6 +71,8 @@ class Directory {
   // The name to show for a message's author: author_name for bot messages that
   // carry one, otherwise user_name(user_id), falling back to author_name.
   std::string author_name(const core::Message& message) const;
+  // True when a bot wrote the message: a bot message, or a user marked as bot.
+  bool is_bot_author(const core::Message& message) const;
 
  private:
   std::vector<core::User> users_;

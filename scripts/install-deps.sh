@@ -8,6 +8,7 @@ packages=(
   libxapian-dev librocksdb-dev libsimdjson-dev libarchive-dev
   libboost-program-options-dev libspdlog-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev node-emoji
   xapian-tools rocksdb-tools zip
 )
 

@@ -1,12 +1,15 @@
 #include "server/api.h"
 
+#include <cctype>
 #include <charconv>
 
 #include "core/json_writer.h"
 #include "query/directory.h"
 #include "query/filters.h"
+#include "query/html_document.h"
 #include "query/json.h"
 #include "query/lexer.h"
+#include "query/markdown_document.h"
 #include "server/http_status.h"
 #include "server/visible_stats.h"
 
@@ -39,9 +42,12 @@ core::Result<std::size_t> size_param(const Params& params, const std::string& na
   return value;
 }
 
-core::Result<bool> flag_param(const Params& params, const std::string& name) {
+// Absent: `fallback`.
+core::Result<bool> flag_param(const Params& params, const std::string& name,
+                              bool fallback = false) {
   const std::string* text = param(params, name);
-  if (!text || *text == "0" || *text == "false" || *text == "") return false;
+  if (!text) return fallback;
+  if (*text == "0" || *text == "false" || *text == "") return false;
   if (*text == "1" || *text == "true") return true;
   return bad_parameter(name + " must be 1 or 0, not \"" + *text + "\"");
 }
@@ -79,6 +85,53 @@ core::Result<query::SearchRequest> search_request(const Params& params) {
   request.recency = *recency;
   return request;
 }
+
+enum class ThreadFormat { kJson, kMarkdown, kHtml };
+
+core::Result<ThreadFormat> format_param(const Params& params) {
+  const std::string* text = param(params, "format");
+  if (!text || *text == "json") return ThreadFormat::kJson;
+  if (*text == "markdown") return ThreadFormat::kMarkdown;
+  if (*text == "html") return ThreadFormat::kHtml;
+  return bad_parameter("format must be json, markdown or html, not \"" + *text + "\"");
+}
+
+struct ThreadRequest {
+  ThreadFormat format = ThreadFormat::kJson;
+  query::DocumentOptions document;
+  bool download = false;
+};
+
+core::Result<ThreadRequest> thread_request(const Params& params, const std::string& workspace_url) {
+  auto format = format_param(params);
+  if (!format) return core::Unexpected{format.error()};
+  auto bots = flag_param(params, "bots", true);
+  if (!bots) return core::Unexpected{bots.error()};
+  auto anonymize = flag_param(params, "anonymize");
+  if (!anonymize) return core::Unexpected{anonymize.error()};
+  auto download = flag_param(params, "download");
+  if (!download) return core::Unexpected{download.error()};
+  return ThreadRequest{
+      .format = *format,
+      .document = {.workspace_url = workspace_url, .include_bots = *bots, .anonymize = *anonymize},
+      .download = *download};
+}
+
+// "thread-C1-1601510500.000000.html". Ids and ts are [A-Za-z0-9.] already;
+// anything else becomes '_' so the header stays a plain quoted string.
+std::string download_name(const query::ThreadView& thread) {
+  std::string name = "thread-" + thread.conversation.id.str() + "-" + thread.thread_ts.str();
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-') c = '_';
+  return name + ".html";
+}
+
+// The HTML document may be opened straight from the API: it gets no network,
+// no script, no framing (its own <meta> policy says the same, but a header
+// also covers frame-ancestors).
+constexpr const char* kDocumentPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'none'";
 
 // The Searcher resolves in: against the whole archive; a caller who sees less
 // gets in: resolved among its own conversations first, so that naming a
@@ -135,14 +188,26 @@ Reply Api::search(const Caller& caller, const Params& params) const {
   }
 }
 
-Reply Api::thread(const Caller& caller, std::string_view conversation, std::string_view ts) const {
+Reply Api::thread(const Caller& caller, std::string_view conversation, std::string_view ts,
+                  const Params& params) const {
+  auto request = thread_request(params, workspace_url_);
+  if (!request) return error_reply(request.error());
   std::shared_ptr<const Snapshot> snapshot = live_.current();
   const View& view = snapshot->view(caller);
   auto thread = query::load_thread(*snapshot->archive, view.directory(), conversation, ts);
   if (!thread) return error_reply(thread.error());
   if (!view.can_see(thread->conversation.id))  // Cannot happen: the directory is the view's.
     return error_reply(core::make_error(core::ErrorCode::kNotFound, "no such conversation"));
-  return {kStatusOk, query::to_json(*thread)};
+  if (request->format == ThreadFormat::kJson) return {kStatusOk, query::to_json(*thread)};
+  std::string markdown = query::thread_markdown(*thread, view.directory(), request->document);
+  if (request->format == ThreadFormat::kMarkdown)
+    return {kStatusOk, std::move(markdown), "text/markdown; charset=utf-8"};
+  Reply reply{kStatusOk, query::markdown_to_html_page(markdown), "text/html; charset=utf-8"};
+  reply.headers.emplace_back("Content-Security-Policy", kDocumentPolicy);
+  if (request->download)
+    reply.headers.emplace_back("Content-Disposition",
+                               "attachment; filename=\"" + download_name(*thread) + "\"");
+  return reply;
 }
 
 Reply Api::context(const Caller& caller, std::string_view conversation, std::string_view ts,

@@ -20,7 +20,6 @@ namespace {
 constexpr std::size_t kMaxBody = 64 * 1024;
 constexpr std::size_t kQueuedPerWorker = 4;
 constexpr int kListenBacklog = 1024;
-constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr const char* kPagePolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
     "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -31,7 +30,9 @@ thread_local std::chrono::steady_clock::time_point request_start{};
 void send(httplib::Response& res, const Reply& reply) {
   res.status = reply.status;
   res.set_header("Cache-Control", "no-store");
-  res.set_content(reply.body, kJson);
+  res.set_header("X-Content-Type-Options", "nosniff");
+  for (const auto& [name, value] : reply.headers) res.set_header(name, value);
+  res.set_content(reply.body, reply.content_type);
 }
 
 // The request target as sent, with quotes and control bytes %-escaped so a
@@ -146,7 +147,7 @@ void Server::Impl::add_routes() {
   http.Get(R"(/api/thread/([^/]+)/([^/]+))",
            [this](const httplib::Request& req, httplib::Response& res) {
              if (auto c = caller(req, res))
-               send(res, api->thread(*c, req.matches[1].str(), req.matches[2].str()));
+               send(res, api->thread(*c, req.matches[1].str(), req.matches[2].str(), req.params));
            });
   http.Get(R"(/api/context/([^/]+)/([^/]+))",
            [this](const httplib::Request& req, httplib::Response& res) {

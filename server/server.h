@@ -39,7 +39,7 @@ struct ServerOptions {
   std::filesystem::path store_dir;
   std::filesystem::path index_dir;
   std::vector<Grant> grants;  // Empty: everyone is anonymous (public channels).
-  std::string workspace_url;  // For permalinks in search hits; "" for none.
+  std::string workspace_url;  // Permalinks in search hits and thread documents; "" for none.
   std::size_t threads = 64;   // HTTP workers (each holds one connection at a time).
   std::size_t searchers = 0;  // 0: one per CPU.
   std::chrono::milliseconds refresh_interval{500};

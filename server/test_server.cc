@@ -90,7 +90,8 @@ void PlantedArchive::add(const std::vector<core::Message>& messages) {
   if (auto r = index::catch_up(*writer_, index_dir()); !r) die("index", r.error());
 }
 
-RunningServer::RunningServer(const PlantedArchive& archive, std::chrono::milliseconds refresh) {
+RunningServer::RunningServer(const PlantedArchive& archive, std::chrono::milliseconds refresh,
+                             std::string workspace_url) {
   auto grants = parse_grants(kGrants);
   if (!grants) die("grants", grants.error());
   ServerOptions options;
@@ -102,6 +103,7 @@ RunningServer::RunningServer(const PlantedArchive& archive, std::chrono::millise
   options.threads = 8;
   options.searchers = 2;
   options.refresh_interval = refresh;
+  options.workspace_url = std::move(workspace_url);
   auto server = Server::open(std::move(options));
   if (!server) die("server", server.error());
   server_ = std::move(*server);

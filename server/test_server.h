@@ -58,11 +58,13 @@ class PlantedArchive {
   std::unique_ptr<store::Archive> writer_;
 };
 
-// A Server over `archive` with the planted grants, run on its own thread.
+// A Server over `archive` with the planted grants, run on its own thread;
+// `workspace_url` as `serve --workspace-url` ("" for no permalinks).
 class RunningServer {
  public:
   explicit RunningServer(const PlantedArchive& archive,
-                         std::chrono::milliseconds refresh = std::chrono::milliseconds(500));
+                         std::chrono::milliseconds refresh = std::chrono::milliseconds(500),
+                         std::string workspace_url = "");
   ~RunningServer();
   int port() const { return server_->port(); }
   // A client; `token` "" for none.

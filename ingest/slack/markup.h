@@ -1,5 +1,7 @@
 #pragma once
-// Slack mrkdwn to plain text, the one markup converter of backscroll.
+// Slack mrkdwn to plain text. The scanning rules (control sequences, entities,
+// styling pairs) live in markup_scan.h, shared with the Markdown converter
+// (markup_markdown.h).
 //
 // Control sequences in angle brackets are resolved first, then the three entities
 // Slack escapes (&amp; &lt; &gt;) are decoded (nothing else: "&quot;" stays), then
@@ -31,6 +33,7 @@
 #include <vector>
 
 #include "ingest/name_directory.h"
+#include "ingest/slack/markup_scan.h"
 
 namespace backscroll::ingest::slack {
 
@@ -38,6 +41,11 @@ namespace backscroll::ingest::slack {
 // null), entity-decoded, each once.
 void append_mrkdwn_text(std::string_view mrkdwn, const NameDirectory& names, std::string& out,
                         std::vector<std::string>* links);
+
+// Appends the plain text of one control sequence, as listed above; a link's URL
+// goes to `links` as in append_mrkdwn_text.
+void append_control_text(const Control& control, const NameDirectory& names, std::string& out,
+                         std::vector<std::string>* links);
 
 // Convenience form of append_mrkdwn_text.
 std::string mrkdwn_to_text(std::string_view mrkdwn, const NameDirectory& names,

@@ -1,5 +1,7 @@
 // backscroll web page: search, facets, threads and the conversation around a
-// message, over the JSON API of `backscroll serve` (query/JSON.md).
+// message, over the JSON API of `backscroll serve` (query/JSON.md); an open
+// thread can be copied as Markdown or downloaded as an HTML page
+// (/api/thread/C/TS?format=markdown|html).
 // State lives in the URL hash (#q=...&sort=...&offset=...&open=C/TS&tab=...)
 // so every view is a permalink. Only `snippet` (HTML-escaped by the server,
 // with <mark> around matches) is inserted as HTML, and only after checking
@@ -19,18 +21,25 @@ class ApiError extends Error {
   constructor(status, message) { super(message); this.status = status; }
 }
 
-async function api(path) {
+// The response to GET `path` with the token, or an ApiError carrying the
+// server's {"error"} message (errors are JSON whatever the format asked).
+async function fetchOk(path) {
   const headers = {};
   const token = localStorage.getItem(TOKEN_KEY);
   if (token) headers.Authorization = 'Bearer ' + token;
   const res = await fetch(path, { headers });
-  let body = null;
-  try { body = await res.json(); } catch (e) { /* not JSON */ }
   if (!res.ok) {
+    let body = null;
+    try { body = await res.json(); } catch (e) { /* not JSON */ }
     if (res.status === 401) askToken('was refused: enter a valid one or forget it');
     throw new ApiError(res.status, (body && body.error) || ('HTTP ' + res.status));
   }
-  return body;
+  return res;
+}
+
+async function api(path) {
+  const res = await fetchOk(path);
+  try { return await res.json(); } catch (e) { return null; }
 }
 
 // --- state in the hash -----------------------------------------------------
@@ -212,6 +221,8 @@ async function showPanel(state) {
   $('panel-link').href = stateUrl(state);
   $('panel-title').textContent = 'Loading…';
   $('panel-body').replaceChildren();
+  $('panel-actions').hidden = true;
+  showAction('');
   $('panel-close').focus();
   const path = state.tab === 'thread'
     ? `/api/thread/${encodeURIComponent(conversation)}/${encodeURIComponent(ts)}`
@@ -234,10 +245,73 @@ async function showPanel(state) {
       m.files ? el('div', { class: 'files' }, '📎 ' + m.files.join(', ')) : null,
       m.reactions ? el('div', { class: 'reactions' },
         m.reactions.map((r) => `:${r.name}: ${r.count}`).join('  ')) : null)));
+    $('panel-actions').hidden = state.tab !== 'thread';
     const target = document.getElementById('m' + ts.replace('.', '-'));
     if (target) target.scrollIntoView({ block: 'center' });
   } catch (e) {
     $('panel-title').textContent = e.message;
+  }
+}
+
+// --- the open thread as a document ----------------------------------------
+
+function showAction(text, isError) {
+  const s = $('action-status');
+  s.textContent = text;
+  s.classList.toggle('error', !!isError);
+}
+
+// The open thread's document route, e.g. /api/thread/C1/TS?format=markdown.
+function documentPath(format) {
+  const [conversation, ts] = readState().open.split('/');
+  return `/api/thread/${encodeURIComponent(conversation)}/${encodeURIComponent(ts)}` +
+    `?format=${format}`;
+}
+
+// The clipboard API exists in secure contexts only (https:, localhost); a
+// page served over plain http elsewhere falls back to the copy command.
+async function writeClipboard(text) {
+  if (navigator.clipboard) return navigator.clipboard.writeText(text);
+  const area = el('textarea', { class: 'offscreen', readonly: '' });
+  area.value = text;
+  document.body.append(area);
+  area.select();
+  const ok = document.execCommand('copy');
+  area.remove();
+  $('copy-markdown').focus();
+  if (!ok) throw new Error('the browser refused to copy');
+}
+
+async function copyMarkdown() {
+  showAction('Copying…');
+  try {
+    const res = await fetchOk(documentPath('markdown'));
+    await writeClipboard(await res.text());
+    showAction('Copied');
+  } catch (e) {
+    showAction('Copy failed: ' + e.message, true);
+  }
+}
+
+// Fetched (the API needs the token header), then saved from a blob: URL
+// under the name the server suggests.
+async function downloadHtml() {
+  showAction('Preparing…');
+  try {
+    const res = await fetchOk(documentPath('html') + '&download=1');
+    const blob = await res.blob();
+    const suggested = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '');
+    const [conversation, ts] = readState().open.split('/');
+    const name = suggested ? suggested[1] : `thread-${conversation}-${ts}.html`;
+    const url = URL.createObjectURL(blob);
+    const link = el('a', { href: url, download: name, hidden: '' });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    showAction('Downloaded ' + name);
+  } catch (e) {
+    showAction('Download failed: ' + e.message, true);
   }
 }
 
@@ -322,6 +396,8 @@ document.addEventListener('DOMContentLoaded', () => {
   $('panel').addEventListener('click', (e) => { if (e.target === $('panel')) closePanel(); });
   $('tab-thread').addEventListener('click', () => writeState({ ...readState(), tab: 'thread' }));
   $('tab-context').addEventListener('click', () => writeState({ ...readState(), tab: 'context' }));
+  $('copy-markdown').addEventListener('click', copyMarkdown);
+  $('download-html').addEventListener('click', downloadHtml);
   $('home').addEventListener('click', (e) => { e.preventDefault(); writeState({ q: '', offset: 0 }); });
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {

@@ -1,8 +1,9 @@
 // Browser test of the web page of `backscroll serve`: Debian's chromium,
 // headless, driven by playwright-core. Plants a small Slack export with a
 // public thread and a private channel that share a word, serves it, then
-// searches, opens a thread and its surrounding conversation, checks that the
-// private message stays hidden without a token and shows with one, that a
+// searches, opens a thread and its surrounding conversation, copies the thread
+// as Markdown and downloads it as HTML, checks that the private message stays
+// hidden without a token (in every format) and shows with one, that a
 // message's HTML is shown as text, and that the page fits a phone.
 //
 //   node web_test.mjs /path/to/backscroll
@@ -86,6 +87,47 @@ async function search(page, query) {
   }, query);
 }
 
+// The open thread (#general, opened at its reply) copied as Markdown and
+// downloaded as HTML: exactly what the API gives for format=markdown|html.
+async function documents(page, base) {
+  const api = base + '/api/thread/C01GEN/1601553700.000200?format=';
+  const markdown = await (await fetch(api + 'markdown')).text();
+  const lines = markdown.split('\n');
+  check(lines[0] === '# #general · 2020-10-01 · zanzibar rollout plan for friday',
+    'the Markdown starts with the thread heading: ' + lines[0]);
+  for (const line of ['Thread of 2 messages in #general, 2020-10-01 12:00 – 12:01 (UTC).',
+    '**ann** · 2020-10-01 12:00', 'zanzibar rollout plan for friday', '**bob** · 12:01',
+    'zanzibar canary is green']) check(lines.includes(line), 'the Markdown has the line ' + line);
+  check(!markdown.includes('coffee'), 'the Markdown holds the thread only');
+
+  check(await page.locator('#copy-markdown').isVisible() &&
+    await page.locator('#download-html').isVisible(), 'the thread tab shows the document buttons');
+  await page.locator('#copy-markdown').click();
+  await page.waitForFunction(() => /Copied|failed/.test(document.getElementById('action-status').textContent));
+  check(await page.locator('#action-status').innerText() === 'Copied',
+    'Copy as Markdown says Copied: ' + await page.locator('#action-status').innerText());
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  check(copied === markdown, 'the clipboard holds the Markdown of the thread');
+
+  const html = await (await fetch(api + 'html')).text();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#download-html').focus().then(() => page.keyboard.press('Enter')),
+  ]);
+  check(download.suggestedFilename() === 'thread-C01GEN-1601553600.000100.html',
+    'the download is named for the thread: ' + download.suggestedFilename());
+  const saved = fs.readFileSync(await download.path(), 'utf8');
+  check(saved.startsWith('<!DOCTYPE html>') && saved.includes('zanzibar canary is green') &&
+    saved === html, 'the download is the HTML page of the thread');
+  await page.waitForFunction(() => /^Downloaded/.test(document.getElementById('action-status').textContent));
+
+  await page.locator('#tab-context').click();
+  await page.waitForFunction(() => document.getElementById('panel-title').textContent.startsWith('#general'));
+  check(await page.locator('#panel-actions').isHidden(), 'the context tab has no document buttons');
+  await page.locator('#tab-thread').click();
+  await page.waitForFunction(() => !document.getElementById('panel-actions').hidden);
+}
+
 async function main() {
   const exportDir = path.join(work, 'export');
   const archive = path.join(work, 'archive');
@@ -96,7 +138,8 @@ async function main() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   server = spawn(binary, ['--archive', archive, 'serve', '--listen', `127.0.0.1:${port}`,
-    '--tokens', path.join(work, 'tokens')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    '--tokens', path.join(work, 'tokens')],
+  { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TZ: 'UTC' } });
   let serverLog = '';
   server.stderr.on('data', (d) => { serverLog += d; });
   await waitHealthy(base);
@@ -106,7 +149,9 @@ async function main() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 },
+    acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -139,6 +184,7 @@ async function main() {
   check(thread.includes('zanzibar rollout plan') && thread.includes('canary is green') &&
     !thread.includes('coffee'), 'the thread holds the parent and the reply');
   check(page.url().includes('open=C01GEN'), 'the open thread is in the URL (permalink)');
+  await documents(page, base);
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => document.getElementById('panel').hidden);
   await page.locator('#hits .hit-open', { hasText: 'rollout plan' }).click();
@@ -157,6 +203,18 @@ async function main() {
   await page.waitForFunction(() => /no conversation/.test(document.getElementById('panel-title').textContent));
   check(!(await page.locator('body').innerText()).includes('launch codes'),
     'a private thread stays hidden without a token');
+  check(await page.locator('#panel-actions').isHidden(), 'no document buttons for a hidden thread');
+  const secretPath = '/api/thread/G01VLT/1601555000.000500?format=';
+  for (const format of ['markdown', 'html']) {
+    const res = await fetch(base + secretPath + format);
+    const body = await res.text();
+    check(res.status === 404 && body === '{"error":"no conversation named #G01VLT"}',
+      `the private thread's ${format} is 404 without a token (got ${res.status} ${body})`);
+  }
+  const granted = await fetch(base + secretPath + 'markdown',
+    { headers: { Authorization: 'Bearer ' + TOKEN } });
+  check(granted.status === 200 && (await granted.text()).includes('zanzibar launch codes are 4242'),
+    "the private thread's markdown shows with a token");
 
   // With a token (asked once, kept in localStorage) the private message shows.
   await page.keyboard.press('Escape');
@@ -183,6 +241,14 @@ async function main() {
   await page.waitForFunction(() => document.querySelectorAll('#hits .hit').length === 3);
   check(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
     'the page fits a phone screen');
+  await page.locator('#hits .hit-open', { hasText: 'rollout plan' }).click();
+  await page.waitForFunction(() => !document.getElementById('panel-actions').hidden);
+  const inView = async (id) => {
+    const box = await page.locator(id).boundingBox();
+    return box && box.x >= 0 && box.x + box.width <= 390 && box.y >= 0 && box.y + box.height <= 800;
+  };
+  check(await inView('#copy-markdown') && await inView('#download-html'),
+    'the document buttons show on a phone');
   check(pageErrors.length === 0, 'no script errors' + (pageErrors.length ? ': ' + pageErrors.join('; ') : ''));
   if (failures) console.log(serverLog);
 }
