@@ -3,6 +3,7 @@
 //
 //   macro_bench --messages 1000000 --work /tmp/bench-1m [--queries 1000]
 //               [--export PATH] [--seed 42]
+//   macro_bench --work /tmp/bench-1m --search-only   # step 4 alone, on WORK/archive
 //
 // Steps:
 //   1. WORK/export: backscroll-genexport --messages N --seed S (kept between
@@ -17,6 +18,9 @@
 //   5. SQLite FTS5 in WORK/fts5.db: insert (one transaction), optimize, then
 //      the same queries, warm-up and timed, as in fts5_peer.h.
 // WORK/queries.txt lists the queries (class, tab, backscroll query).
+// --search-only runs step 4 alone on the archive a full run left in WORK and
+// prints only its tables: for trying a change to search quickly, not for
+// RESULTS.md (no peer in the same run).
 // Progress goes to stderr, the Markdown report to stdout.
 
 #include <chrono>
@@ -51,7 +55,8 @@ namespace store = backscroll::store;
 using Clock = std::chrono::steady_clock;
 
 constexpr const char* kUsage =
-    "usage: macro_bench --work DIR (--messages N | --export PATH) [--queries Q] [--seed S]\n";
+    "usage: macro_bench --work DIR (--messages N | --export PATH | --search-only) [--queries Q] "
+    "[--seed S]\n";
 constexpr const char* kFilterChannel = "ops-alerts";
 
 struct Options {
@@ -61,6 +66,7 @@ struct Options {
   std::size_t queries = 1000;
   std::uint64_t seed = 42;
   std::string command;
+  bool search_only = false;
 };
 
 double seconds_since(Clock::time_point start) {
@@ -81,6 +87,10 @@ std::optional<Options> parse_options(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) o.command += std::string(" ") + argv[i];
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
+    if (arg == "--search-only") {
+      o.search_only = true;
+      continue;
+    }
     if (i + 1 >= argc) return std::nullopt;
     const std::string value = argv[++i];
     if (arg == "--messages") {
@@ -97,7 +107,8 @@ std::optional<Options> parse_options(int argc, char** argv) {
       return std::nullopt;
     }
   }
-  if (o.work.empty() || (o.messages == 0 && !o.export_path) || o.queries == 0) return std::nullopt;
+  if (o.work.empty() || (o.messages == 0 && !o.export_path && !o.search_only) || o.queries == 0)
+    return std::nullopt;
   return o;
 }
 
@@ -187,16 +198,19 @@ int main(int argc, char** argv) {
   r.command = o.command;
   r.sqlite_version = bench::sqlite_version();
 
-  const fs::path export_path = prepare_export(o, r);
-  r.export_path = export_path.string();
-  r.export_bytes = bench::tree_bytes(export_path);
-
-  fs::remove_all(o.work / "archive");
-  r.load_at_ingest = bench::load_average();
-  r.first_ingest = ingest(o, export_path, "ingest-1", r.first_output);
-  r.store_bytes = bench::tree_bytes(o.work / "archive" / "store");
-  r.index_bytes = bench::tree_bytes(o.work / "archive" / "index");
-  r.second_ingest = ingest(o, export_path, "ingest-2", r.second_output);
+  if (o.search_only) {
+    if (!fs::exists(o.work / "archive")) die("no archive in " + o.work.string());
+  } else {
+    const fs::path export_path = prepare_export(o, r);
+    r.export_path = export_path.string();
+    r.export_bytes = bench::tree_bytes(export_path);
+    fs::remove_all(o.work / "archive");
+    r.load_at_ingest = bench::load_average();
+    r.first_ingest = ingest(o, export_path, "ingest-1", r.first_output);
+    r.store_bytes = bench::tree_bytes(o.work / "archive" / "store");
+    r.index_bytes = bench::tree_bytes(o.work / "archive" / "index");
+    r.second_ingest = ingest(o, export_path, "ingest-2", r.second_output);
+  }
 
   // Step 4: read the archive back: FTS5 rows and the query set.
   auto archive = store::Archive::open(o.work / "archive" / "store", store::OpenMode::kReadOnly);
@@ -268,6 +282,11 @@ int main(int argc, char** argv) {
       },
       r.backscroll_facets);
   searcher->reset();
+  if (o.search_only) {
+    std::cout << "Load average before search: " << r.load_at_search << "\n\n";
+    bench::print_search(r, std::cout);
+    return 0;
+  }
 
   // Step 5: the peer.
   r.load_at_fts5 = bench::load_average();

@@ -86,6 +86,8 @@ void print_facets(const MacroResults& r, std::ostream& out) {
       << " µs vs ≤ 10000 µs: " << verdict(s.p99 <= 10000) << ". Errors: " << all.errors << ".\n\n";
 }
 
+}  // namespace
+
 void print_search(const MacroResults& r, std::ostream& out) {
   const std::size_t n = r.backscroll[kClassCount].micros.size();
   out << "### Search (in-process, limit " << r.limit << ", snippets; " << n
@@ -123,8 +125,6 @@ void print_search(const MacroResults& r, std::ostream& out) {
       << ").\n\n";
   print_facets(r, out);
 }
-
-}  // namespace
 
 void print_markdown(const MacroResults& r, std::ostream& out) {
   const Machine& m = r.machine;

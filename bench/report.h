@@ -65,5 +65,7 @@ struct MacroResults {
 };
 
 void print_markdown(const MacroResults& r, std::ostream& out);
+// The search tables alone (with facets), for macro_bench --search-only.
+void print_search(const MacroResults& r, std::ostream& out);
 
 }  // namespace backscroll::bench

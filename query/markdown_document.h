@@ -36,10 +36,10 @@
 // local day the thread starts, and the first words of its first message (at
 // most 60 characters, cut at a word, "…" added).
 //
-// Anonymizing replaces every person's name, in headers, mentions and
-// attachment text ("@name"), by "Person N", numbered by first appearance in
-// the document; bots keep their names; DMs are titled "direct message";
-// permalinks are left out.
+// Anonymizing replaces every person's name by "Person N", numbered by first
+// appearance in the document: authors, mentions, and the names the archive
+// knows wherever they stand as words (document_names.h); bots keep their
+// names; DMs are titled "direct message"; permalinks are left out.
 
 #include <cstdint>
 #include <string>

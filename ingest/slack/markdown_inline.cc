@@ -88,11 +88,11 @@ void InlineMarkdown::append_text(std::vector<Piece>& pieces, std::string_view s)
 }
 
 std::string InlineMarkdown::name_of(const Control& c) const {
-  const std::string* known = c.kind == ControlKind::user ? names_->user_name(c.target)
-                                                         : names_->conversation_name(c.target);
+  const std::string* known = c.kind == ControlKind::kUser ? names_->user_name(c.target)
+                                                          : names_->conversation_name(c.target);
   if (known != nullptr && !known->empty()) return *known;
   std::string_view label = c.label;
-  if (c.kind == ControlKind::user && label.starts_with('@')) label.remove_prefix(1);
+  if (c.kind == ControlKind::kUser && label.starts_with('@')) label.remove_prefix(1);
   return label.empty() ? std::string(c.target) : decoded(label);
 }
 
@@ -116,20 +116,20 @@ std::pair<std::size_t, std::string> InlineMarkdown::emoji_at(std::size_t i, std:
 
 void InlineMarkdown::add_control(const Control& c, std::vector<Piece>& pieces) const {
   switch (c.kind) {
-    case ControlKind::user:
+    case ControlKind::kUser:
       append_text(pieces, "@" + name_of(c));
       return;
-    case ControlKind::conversation:
+    case ControlKind::kConversation:
       append_text(pieces, "#" + name_of(c));
       return;
-    case ControlKind::special:
-    case ControlKind::label_only: {
+    case ControlKind::kSpecial:
+    case ControlKind::kLabelOnly: {
       std::string s;
       append_control_text(c, *names_, s, nullptr);
       append_text(pieces, s);
       return;
     }
-    case ControlKind::link: {
+    case ControlKind::kLink: {
       Piece link{Piece::Kind::markdown};
       std::string url = decoded(c.target);
       std::string label = c.has_label ? decoded(c.label) : std::string();
@@ -243,9 +243,9 @@ std::string InlineMarkdown::code(std::size_t b, std::size_t e) const {
       std::size_t end = control_at(i);
       if (end != std::string_view::npos && end < e) {
         Control control = parse_control(text_.substr(i + 1, end - i - 1));
-        if (control.kind == ControlKind::user) {
+        if (control.kind == ControlKind::kUser) {
           out += '@' + name_of(control);
-        } else if (control.kind == ControlKind::conversation) {
+        } else if (control.kind == ControlKind::kConversation) {
           out += '#' + name_of(control);
         } else {
           append_control_text(control, *names_, out, nullptr);

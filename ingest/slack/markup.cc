@@ -86,7 +86,7 @@ void strip_styling_from(std::string& s, std::size_t from) {
 void append_control_text(const Control& c, const NameDirectory& names, std::string& out,
                          std::vector<std::string>* links) {
   switch (c.kind) {
-    case ControlKind::user:
+    case ControlKind::kUser:
       out += '@';
       if (c.has_label && !c.label.empty()) {
         append_decoded(c.label.starts_with('@') ? c.label.substr(1) : c.label, out);
@@ -96,7 +96,7 @@ void append_control_text(const Control& c, const NameDirectory& names, std::stri
         out.append(c.target);
       }
       return;
-    case ControlKind::conversation:
+    case ControlKind::kConversation:
       out += '#';
       if (c.has_label && !c.label.empty()) {
         append_decoded(c.label, out);
@@ -106,13 +106,13 @@ void append_control_text(const Control& c, const NameDirectory& names, std::stri
         out.append(c.target);
       }
       return;
-    case ControlKind::special:
+    case ControlKind::kSpecial:
       append_special(c.target, c.label, c.has_label, out);
       return;
-    case ControlKind::label_only:  // "<|label>": keep the label.
+    case ControlKind::kLabelOnly:  // "<|label>": keep the label.
       append_decoded(c.label, out);
       return;
-    case ControlKind::link:
+    case ControlKind::kLink:
       append_link(c.target, c.label, c.has_label, out, links);
       return;
   }

@@ -9,7 +9,7 @@
 namespace backscroll::ingest::slack {
 namespace {
 
-enum class Kind { paragraph, bullet, ordered, code };
+enum class Kind { kParagraph, kBullet, kOrdered, kCode };
 
 // Writes blocks line by line: hard breaks between the lines of a paragraph, a
 // blank line (">" inside a quote) between blocks, at most one blank line.
@@ -23,7 +23,7 @@ class Writer {
   }
 
   void paragraph(bool quoted, std::string_view text) {
-    start(quoted, Kind::paragraph);
+    start(quoted, Kind::kParagraph);
     prefix(quoted, text.empty());
     out_ += text;
   }
@@ -31,9 +31,9 @@ class Writer {
   // A list item; bullets nest at most one level deeper than the item before. An
   // empty item does not nest: under an item, "  -" would underline it as a heading.
   void bullet(bool quoted, int level, std::string_view text) {
-    bool continues = started_ && !pending_ && kind_ == Kind::bullet && quoted_ == quoted;
+    bool continues = started_ && !pending_ && kind_ == Kind::kBullet && quoted_ == quoted;
     level_ = continues && !text.empty() ? std::min(level, level_ + 1) : 0;
-    start(quoted, Kind::bullet);
+    start(quoted, Kind::kBullet);
     prefix(quoted, false);
     out_.append(2 * static_cast<std::size_t>(level_), ' ');
     item_indent_ = 2 * static_cast<std::size_t>(level_) + 2;
@@ -43,7 +43,7 @@ class Writer {
   }
 
   void ordered(bool quoted, std::string_view number, std::string_view text) {
-    start(quoted, Kind::ordered);
+    start(quoted, Kind::kOrdered);
     prefix(quoted, false);
     out_ += number;
     item_indent_ = number.size() + 2;
@@ -57,7 +57,7 @@ class Writer {
   // line before is not a list item.
   bool item_continuation(bool quoted, std::string_view text) {
     if (!started_ || pending_ || quoted != quoted_ ||
-        (kind_ != Kind::bullet && kind_ != Kind::ordered))
+        (kind_ != Kind::kBullet && kind_ != Kind::kOrdered))
       return false;
     out_ += "\\\n";
     prefix(quoted, false);
@@ -67,7 +67,7 @@ class Writer {
   }
 
   void code(bool quoted, std::string_view language, std::string_view code) {
-    start(quoted, Kind::code);
+    start(quoted, Kind::kCode);
     const std::string fence = code_fence(code, 3);
     prefix(quoted, false);
     out_ += fence;
@@ -92,8 +92,8 @@ class Writer {
   // Ends the line before, with what separates it from a line of `kind`.
   void start(bool quoted, Kind kind) {
     if (started_) {
-      if (!pending_ && kind == kind_ && quoted == quoted_ && kind != Kind::code) {
-        if (kind == Kind::paragraph) out_ += '\\';
+      if (!pending_ && kind == kind_ && quoted == quoted_ && kind != Kind::kCode) {
+        if (kind == Kind::kParagraph) out_ += '\\';
         out_ += '\n';
       } else {
         out_ += quoted && quoted_ && !pending_unquoted_ ? "\n>\n" : "\n\n";
@@ -114,7 +114,7 @@ class Writer {
   bool started_ = false;
   bool pending_ = false;           // A blank line since the last line.
   bool pending_unquoted_ = false;  // One of them outside a quote.
-  Kind kind_ = Kind::paragraph;
+  Kind kind_ = Kind::kParagraph;
   bool quoted_ = false;
   int level_ = 0;
   std::size_t item_indent_ = 0;  // Where the content of the last list item starts.

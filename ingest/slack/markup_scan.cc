@@ -51,22 +51,22 @@ Control parse_control(std::string_view inner) {
   if (c.has_label) c.label = inner.substr(bar + 1);
   switch (target.empty() ? '\0' : target.front()) {
     case '@':
-      c.kind = ControlKind::user;
+      c.kind = ControlKind::kUser;
       c.target = target.substr(1);
       break;
     case '#':
-      c.kind = ControlKind::conversation;
+      c.kind = ControlKind::kConversation;
       c.target = target.substr(1);
       break;
     case '!':
-      c.kind = ControlKind::special;
+      c.kind = ControlKind::kSpecial;
       c.target = target.substr(1);
       break;
     case '\0':
-      c.kind = ControlKind::label_only;
+      c.kind = ControlKind::kLabelOnly;
       break;
     default:
-      c.kind = ControlKind::link;
+      c.kind = ControlKind::kLink;
       c.target = target;
   }
   return c;

@@ -31,17 +31,17 @@ void append_decoded(std::string_view text, std::string& out);
 std::string decoded(std::string_view text);
 
 enum class ControlKind {
-  user,          // <@U1> <@U1|name>: target is the user id.
-  conversation,  // <#C1> <#C1|name>: target is the conversation id.
-  special,       // <!here> <!subteam^S1|@team>: target is the command after '!'.
-  link,          // <https://x.io|label> <mailto:a@b>: target is the URL.
-  label_only,    // <|label>: no target.
+  kUser,          // <@U1> <@U1|name>: target is the user id.
+  kConversation,  // <#C1> <#C1|name>: target is the conversation id.
+  kSpecial,       // <!here> <!subteam^S1|@team>: target is the command after '!'.
+  kLink,          // <https://x.io|label> <mailto:a@b>: target is the URL.
+  kLabelOnly,     // <|label>: no target.
 };
 
 // One control sequence. The views point into the text given to parse_control
 // and are not entity-decoded.
 struct Control {
-  ControlKind kind = ControlKind::link;
+  ControlKind kind = ControlKind::kLink;
   std::string_view target;
   std::string_view label;  // After the first '|'; empty when there is none.
   bool has_label = false;
