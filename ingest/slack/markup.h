@@ -24,7 +24,7 @@
 // Styling: *bold*, _italic_ and ~strike~ markers are removed when they come in
 // pairs at word boundaries on one line (an opener follows the start, whitespace, an
 // opening bracket or quote, or another marker, and precedes a non-space; a closer
-// mirrors it), and never inside `code`. So "~*_random_*~" -> "random", while
+// mirrors it, at most 1,000 bytes further: markup_scan.h), and never inside `code`. So "~*_random_*~" -> "random", while
 // "snake_case_name", "2*3*4", "a * b" and ":white_check_mark:" stay as they are.
 // Backticks are kept (they are harmless for search).
 

@@ -112,7 +112,8 @@ std::vector<StylePair> find_styling_pairs(std::string_view s) {
     if (c == '\n') in_inline = false;
     if (in_block || in_inline || !is_marker(c) || taken[i]) continue;
     if (!opener_before_ok(i) || i + 1 >= n || is_space(s[i + 1]) || s[i + 1] == c) continue;
-    for (std::size_t k = i + 1; k < n && s[k] != '\n'; ++k) {
+    const std::size_t limit = std::min(n, i + 1 + kMaxStyledSpan);
+    for (std::size_t k = i + 1; k < limit && s[k] != '\n'; ++k) {
       if (s[k] == '`') {  // Step over an inline code span; a ``` block ends the search.
         std::size_t close = s.find_first_of("`\n", k + 1);
         if (s.compare(k, 3, "```") == 0 || close == std::string_view::npos || s[close] != '`')

@@ -79,5 +79,19 @@ TEST(MarkupScanTest, StylingPairs) {
   }
 }
 
+TEST(MarkupScanTest, CloserIsLookedForAtMostMaxStyledSpanAway) {
+  // "*" + filler + "*": the closer at kMaxStyledSpan bytes after the opener pairs,
+  // one byte further it does not.
+  const std::string near = "*" + std::string(kMaxStyledSpan - 1, 'x') + "*";
+  const std::string far = "*" + std::string(kMaxStyledSpan, 'x') + "*";
+  ASSERT_EQ(find_styling_pairs(near).size(), 1u);
+  EXPECT_EQ(find_styling_pairs(near)[0].close, kMaxStyledSpan);
+  EXPECT_TRUE(find_styling_pairs(far).empty());
+  // A long line of openers: every "*a" finds no closer within reach, none pairs.
+  std::string openers;
+  while (openers.size() < 40000) openers += "*a ";
+  EXPECT_TRUE(find_styling_pairs(openers).empty());
+}
+
 }  // namespace
 }  // namespace backscroll::ingest::slack
