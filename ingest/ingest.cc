@@ -53,6 +53,17 @@ class KnownFiles {
 
 // The strict mode's first pass: reads every day file that is not known,
 // collecting errors, writing nothing.
+// Stores the users `file` knows only from profile snapshots and adds them to
+// `names`, so later messages resolve their mentions. Users already named are left
+// as they are (an export's users.json or an earlier ingest wins).
+core::Result<void> add_profile_users(store::Archive& archive, std::vector<core::User>& users,
+                                     NameDirectory& names) {
+  std::erase_if(users, [&](const core::User& u) { return names.user_name(u.id.value) != nullptr; });
+  if (users.empty()) return {};
+  for (const core::User& u : users) names.add_user(u);
+  return archive.put_users(users);
+}
+
 core::Result<void> check_day_files(ExportSource& source, const NameDirectory& names,
                                    KnownFiles& known, const IngestOptions& options,
                                    IngestReport& report) {
@@ -145,6 +156,8 @@ core::Result<IngestReport> ingest_export(store::Archive& archive, const std::fil
           report.counts.unchanged += known.last().messages;
           report.skipped += known.last().skipped;
         } else {
+          // Written before the file's messages: a crash in between re-reads the file.
+          if (auto r = add_profile_users(archive, file.profile_users, names); !r) return r;
           report.skipped += file.skipped;
           DayFileRecord record{file.content_hash, file.messages.size(), file.skipped};
           records[day_file_key(file.conversation, file.name)] = encode_day_file_record(record);

@@ -276,6 +276,36 @@ TEST(IngestTest, MissingUsersJsonWarnsAndFallsBackToStoredUsers) {
   EXPECT_EQ(messages[0].text, "@Ally and @U2 in #general");
 }
 
+TEST(IngestTest, GuestsMissingFromUsersJsonAreNamedByTheirProfiles) {
+  TempDir dir;
+  auto archive = open_archive(dir.path() / "archive");
+  ASSERT_TRUE(archive);
+  std::filesystem::path path = dir.path() / "export";
+  testing::write_file(path / "users.json", R"([{"id": "U1", "name": "al"}])");
+  testing::write_file(path / "channels.json", R"([{"id": "C1", "name": "shared"}])");
+  // A Slack Connect guest (U9, not in users.json) posts on day 1; day 2 mentions them.
+  testing::write_file(path / "shared" / "2020-10-01.json", R"([{"user": "U9", "text": "hi",
+      "ts": "1601510400.000100", "user_profile": {"name": "gina", "real_name": "Gina Guest"}}])");
+  testing::write_file(path / "shared" / "2020-10-02.json",
+                      R"([{"user": "U1", "text": "<@U9> fixed", "ts": "1601596800.000100"}])");
+  auto r = ingest_export(*archive, path);
+  ASSERT_TRUE(r) << r.error().describe();
+  auto users = (*archive).users();
+  ASSERT_TRUE(users);
+  ASSERT_EQ(users->size(), 2u);
+  EXPECT_EQ((*users)[1],
+            (core::User{core::UserId("U9"), "gina", "Gina Guest", "", false, false, {}}));
+  auto messages = all_messages(*archive);
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_EQ(messages[1].text, "@Gina Guest fixed");
+
+  // Again: nothing changes, the stored guest is kept.
+  auto again = ingest_export(*archive, path);
+  ASSERT_TRUE(again) << again.error().describe();
+  EXPECT_EQ(again->counts.unchanged, 2u);
+  EXPECT_EQ((*archive).users()->size(), 2u);
+}
+
 TEST(IngestTest, UnreadableExports) {
   TempDir dir;
   auto archive = open_archive(dir.path() / "archive");

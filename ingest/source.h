@@ -54,8 +54,13 @@ struct DayFile {
   // file was not parsed and `messages` is empty.
   bool known = false;
   std::vector<core::Message> messages;  // Empty when `error` is set.
-  std::uint64_t skipped = 0;            // Entries not archived (no ts, message_changed, ...).
-  std::optional<core::Error> error;     // kBadInput with where.source/file/offset.
+  // Authors missing from the NameDirectory given to read_messages() that the
+  // file knows only from a message's `user_profile` snapshot (Slack Connect
+  // guests, users missing from users.json): one User each, from the first such
+  // message. Empty when `error` is set.
+  std::vector<core::User> profile_users;
+  std::uint64_t skipped = 0;         // Entries not archived (no ts, message_changed, ...).
+  std::optional<core::Error> error;  // kBadInput with where.source/file/offset.
   std::vector<std::string> warnings;
 };
 

@@ -76,6 +76,7 @@ struct MessageReader::Impl {
   simdjson::ondemand::parser blocks_parser;
   // Scratch, reused across messages.
   std::string user, bot_id, username, bot_name;
+  core::User profile;  // From `user_profile`; its id is set only when it names an unknown user.
   std::vector<std::string> attachment_links;
 
   // Reads one message object. Returns false when it is not archived (skipped).
@@ -90,6 +91,7 @@ bool MessageReader::Impl::read_message(JsonObject o, const EntryData& data, core
   bot_id.clear();
   username.clear();
   bot_name.clear();
+  profile = {};
   attachment_links.clear();
   bool has_ts = false;
   std::string_view blocks_raw;
@@ -121,6 +123,15 @@ bool MessageReader::Impl::read_message(JsonObject o, const EntryData& data, core
       for (auto p : *profile) {
         std::string_view pkey = p.unescaped_key();
         if (pkey == "name") json_string_into(p.value(), pkey, bot_name);
+      }
+    } else if (key == "user_profile") {
+      std::optional<JsonObject> snapshot = json_object(v, key);
+      if (!snapshot) continue;
+      for (auto p : *snapshot) {
+        std::string_view pkey = p.unescaped_key();
+        if (pkey == "name") json_string_into(p.value(), pkey, profile.name);
+        if (pkey == "real_name") json_string_into(p.value(), pkey, profile.real_name);
+        if (pkey == "display_name") json_string_into(p.value(), pkey, profile.display_name);
       }
     } else if (key == "blocks") {
       std::optional<JsonArray> blocks = json_array(v, key);
@@ -160,6 +171,9 @@ bool MessageReader::Impl::read_message(JsonObject o, const EntryData& data, core
   m.deleted = m.kind == MessageKind::kTombstone;
   const std::string& author = !user.empty() ? user : !bot_id.empty() ? bot_id : username;
   m.user_id.value = author;
+  const bool names_someone =
+      !profile.name.empty() || !profile.real_name.empty() || !profile.display_name.empty();
+  if (!user.empty() && names_someone && names.user_name(user) == nullptr) profile.id.value = user;
   if (!username.empty() && (user.empty() || m.is_bot)) {
     m.author_name = username;
   } else if (m.is_bot) {
@@ -185,6 +199,9 @@ void MessageReader::Impl::read_day(simdjson::ondemand::document& doc, const Entr
     if (read_message(v.get_object(), data, m, stats)) {
       m.conversation_id = conversation;
       out.messages.push_back(std::move(m));
+      const bool known = std::any_of(out.profile_users.begin(), out.profile_users.end(),
+                                     [&](const core::User& u) { return u.id == profile.id; });
+      if (!profile.id.empty() && !known) out.profile_users.push_back(profile);
     } else {
       ++out.skipped;
     }
@@ -198,6 +215,7 @@ core::Result<void> MessageReader::read_day_file(const EntryData& data,
                                                 const core::ConversationId& conversation,
                                                 DayFile& out) {
   const std::size_t first = out.messages.size();
+  const std::size_t first_profile = out.profile_users.size();
   const std::uint64_t skipped_before = out.skipped;
   FileStats stats;
   core::Result<void> r = parse_json_document(impl_->parser, data, [&](auto& doc) {
@@ -205,6 +223,7 @@ core::Result<void> MessageReader::read_day_file(const EntryData& data,
   });
   if (!r) {
     out.messages.resize(first);
+    out.profile_users.resize(first_profile);
     out.skipped = skipped_before;
     return r;
   }

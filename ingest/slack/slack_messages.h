@@ -24,6 +24,8 @@
 //   files[] and file   -> files
 //   reactions, edited.ts, reply_count, hidden, pinned_to (non-empty -> pinned)
 //   links              -> URLs from text, then attachments, then blocks; each once
+//   user_profile       -> DayFile::profile_users (name, real_name, display_name), when
+//                         `user` is not in the NameDirectory and the profile names someone
 // Two entries with the same ts in one file: the later one is kept (a warning).
 //
 // Types: a field may be missing, null, [] for an empty object, or a string where a

@@ -241,6 +241,36 @@ TEST(SlackMessagesTest, DuplicateTsKeepsTheLast) {
             std::vector<std::string>{"1 message(s) repeat an earlier ts: the last one was kept"});
 }
 
+TEST(SlackMessagesTest, ProfileSnapshotsNameUnknownAuthors) {
+  NameDirectory names = test_names();
+  MessageReader reader(names);
+  DayFile file;
+  auto r = reader.read_json(R"([
+    {"user":"U9","text":"a","ts":"1600000000.000001",
+     "user_profile":{"name":"guest","real_name":"Gina Guest","display_name":"Gina","team":"T2"}},
+    {"user":"U9","text":"b","ts":"1600000000.000002",
+     "user_profile":{"name":"guest2","real_name":"Renamed","display_name":""}},
+    {"user":"U1","text":"c","ts":"1600000000.000003",
+     "user_profile":{"name":"stale","real_name":"Stale Name","display_name":""}},
+    {"user":"U8","text":"d","ts":"1600000000.000004","user_profile":{"team":"T2"}},
+    {"user":"U7","text":"e","ts":"1600000000.000005","user_profile":null}
+  ])",
+                            core::ConversationId("C1"), file);
+  ASSERT_TRUE(r) << r.error().describe();
+  // U9 from its first message; U1 is known (its users.json entry wins); U8's and U7's
+  // snapshots name nobody.
+  ASSERT_EQ(file.profile_users.size(), 1u);
+  EXPECT_EQ(file.profile_users[0],
+            (core::User{core::UserId("U9"), "guest", "Gina Guest", "Gina", false, false, {}}));
+  EXPECT_EQ(file.messages.size(), 5u);
+
+  DayFile broken;
+  ASSERT_FALSE(reader.read_json(
+      R"([{"user":"U9","text":"a","ts":"1600000000.000001","user_profile":{"name":"g"}}, 7])",
+      core::ConversationId("C1"), broken));
+  EXPECT_TRUE(broken.profile_users.empty());  // Nothing from a file that failed.
+}
+
 TEST(SlackMessagesTest, MalformedFiles) {
   struct Case {
     const char* json;
