@@ -43,5 +43,13 @@ TEST_F(CalendarTest, FormatsIsoUtc) {
   EXPECT_EQ(format_local_minute(1601510400123456), "2020-10-01 00:00");
 }
 
+TEST_F(CalendarTest, LocalTimesAndZoneNamesFollowTimeZone) {
+  EXPECT_EQ(format_local_zone(1601510400000000), "UTC");
+  set_tz("Europe/Berlin");
+  EXPECT_EQ(format_local_minute(1601510400000000), "2020-10-01 02:00");
+  EXPECT_EQ(format_local_zone(1601510400000000), "CEST");  // Summer time...
+  EXPECT_EQ(format_local_zone(1577836800000000), "CET");   // ...and winter (2020-01-01).
+}
+
 }  // namespace
 }  // namespace backscroll::core
