@@ -63,10 +63,12 @@ std::string first_words(std::string_view text) {
   return words.substr(0, cut) + "…";
 }
 
-// What a message says first, for titles: its text, else its first attachment's
-// title, pretext, text or fallback, else its first file's name.
+// What a message says first, for titles: its text, else the text of its blocks,
+// else its first attachment's title, pretext, text or fallback, else its first
+// file's name.
 std::string_view leading_text(const core::Message& m) {
   if (!m.text.empty()) return m.text;
+  if (!m.blocks_text.empty()) return m.blocks_text;
   for (const core::Attachment& a : m.attachments)
     for (const std::string* part : {&a.title, &a.pretext, &a.text, &a.fallback})
       if (!part->empty()) return *part;
@@ -97,8 +99,9 @@ class DocumentWriter {
               std::string& out) {
     const std::string where = where_of(view);
     const core::SlackTs start = shown.empty() ? view.thread_ts : shown.front()->message.ts;
-    std::string title =
-        shown.empty() ? "" : first_words(names_.plain(leading_text(shown.front()->message)));
+    std::string title;  // From the first message that says something (a parent may be deleted).
+    for (auto it = shown.begin(); it != shown.end() && title.empty(); ++it)
+      title = first_words(names_.plain(leading_text((*it)->message)));
     out.append(static_cast<std::size_t>(level), '#');
     out += ' ' + where + " · " + local_day(start);
     if (!title.empty()) out += " · " + plain_to_markdown(title);

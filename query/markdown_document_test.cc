@@ -192,6 +192,38 @@ TEST_F(MarkdownDocumentTest, LongFirstLineIsCutAtAWord) {
       "# #ops-alerts · 2020-10-01 · a very long first line that goes on and on about disk space…");
 }
 
+TEST_F(MarkdownDocumentTest, DeletedParentBlocksAndFiles) {
+  ThreadView view = thread_;
+  core::Message& parent = view.messages[0].message;  // The alert becomes Slack's tombstone.
+  parent = message(0, "U1", "", "");
+  parent.kind = core::MessageKind::kTombstone;
+  parent.deleted = true;
+  view.messages[0] = make_hit(parent, directory_);
+  core::Message& reply = view.messages[1].message;
+  reply.raw_text = "";
+  reply.text = "";
+  reply.blocks_text = "Deploy *finished*\nin 4 min";
+  reply.reactions.clear();
+  reply.files = {{"F2", "build.log", "", "text", ""}};
+  view.messages.resize(2);
+  EXPECT_EQ(thread_markdown(view, directory_, {}),
+            R"(# #ops-alerts · 2020-10-01 · Deploy \*finished\*
+
+Thread of 2 messages in #ops-alerts, 2020-10-01 00:00 – 00:01 (UTC).
+
+**Bastian Schmidt** · 2020-10-01 00:00 · deleted in chat
+
+*This message was deleted.*
+
+**Bastian Schmidt** · 00:01
+
+Deploy \*finished\*\
+in 4 min
+
+- 📎 build.log
+)");
+}
+
 TEST_F(MarkdownDocumentTest, TimesFollowTheZone) {
   testing::ScopedTz berlin("Europe/Berlin");
   const std::string doc = thread_markdown(thread_, directory_, {});
