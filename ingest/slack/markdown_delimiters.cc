@@ -91,18 +91,18 @@ bool holds(bool every, unsigned before, unsigned after, Rule rule) {
   return every;
 }
 
-enum class Style { text, underscore, star, double_star, double_tilde };
+enum class Style { kText, kUnderscore, kStar, kDoubleStar, kDoubleTilde };
 
 char delimiter_char(Style s) {
   switch (s) {
-    case Style::underscore:
+    case Style::kUnderscore:
       return '_';
-    case Style::star:
-    case Style::double_star:
+    case Style::kStar:
+    case Style::kDoubleStar:
       return '*';
-    case Style::double_tilde:
+    case Style::kDoubleTilde:
       return '~';
-    case Style::text:
+    case Style::kText:
       break;
   }
   return '\0';
@@ -110,15 +110,15 @@ char delimiter_char(Style s) {
 
 std::string render(Style s, char marker) {
   switch (s) {
-    case Style::underscore:
+    case Style::kUnderscore:
       return "_";
-    case Style::star:
+    case Style::kStar:
       return "*";
-    case Style::double_star:
+    case Style::kDoubleStar:
       return "**";
-    case Style::double_tilde:
+    case Style::kDoubleTilde:
       return "~~";
-    case Style::text:
+    case Style::kText:
       break;
   }
   return {'\\', marker};
@@ -127,7 +127,7 @@ std::string render(Style s, char marker) {
 struct PairState {
   std::ptrdiff_t open = -1;  // Slot indices.
   std::ptrdiff_t close = -1;
-  Style style = Style::text;
+  Style style = Style::kText;
 };
 
 }  // namespace
@@ -154,7 +154,7 @@ std::string join_with_delimiters(const std::vector<DelimiterSlot>& all) {
     PairState& st = states[state_of[j]];
     if (st.open < 0 || st.close <= st.open) continue;
     char m = slots[j]->marker;
-    st.style = m == '*' ? Style::double_star : m == '_' ? Style::underscore : Style::double_tilde;
+    st.style = m == '*' ? Style::kDoubleStar : m == '_' ? Style::kUnderscore : Style::kDoubleTilde;
   }
 
   auto live = [&](std::size_t j) {
@@ -204,7 +204,7 @@ std::string join_with_delimiters(const std::vector<DelimiterSlot>& all) {
         }
       }
       if (!ok) {
-        st.style = st.style == Style::underscore ? Style::star : Style::text;
+        st.style = st.style == Style::kUnderscore ? Style::kStar : Style::kText;
         changed = true;
       } else if (slots[j]->open) {
         open.emplace_back(id, d);

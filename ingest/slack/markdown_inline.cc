@@ -47,7 +47,7 @@ std::vector<StylePair> nested_pairs(const std::vector<StylePair>& pairs) {
 }  // namespace
 
 struct InlineMarkdown::Piece {
-  enum class Kind { text, markdown, delimiter } kind = Kind::text;
+  enum class Kind { kText, kMarkdown, kDelimiter } kind = Kind::kText;
   std::string s;  // text: not yet escaped; markdown: final.
   std::size_t pair = 0;
   bool open = false;
@@ -83,7 +83,7 @@ std::size_t InlineMarkdown::control_at(std::size_t i) const {
 }
 
 void InlineMarkdown::append_text(std::vector<Piece>& pieces, std::string_view s) {
-  if (pieces.empty() || pieces.back().kind != Piece::Kind::text) pieces.emplace_back();
+  if (pieces.empty() || pieces.back().kind != Piece::Kind::kText) pieces.emplace_back();
   pieces.back().s += s;
 }
 
@@ -130,7 +130,7 @@ void InlineMarkdown::add_control(const Control& c, std::vector<Piece>& pieces) c
       return;
     }
     case ControlKind::kLink: {
-      Piece link{Piece::Kind::markdown};
+      Piece link{Piece::Kind::kMarkdown};
       std::string url = decoded(c.target);
       std::string label = c.has_label ? decoded(c.label) : std::string();
       if (label.empty() || label == url || (url.starts_with("mailto:") && label == url.substr(7)))
@@ -167,7 +167,7 @@ void InlineMarkdown::add_pieces(std::size_t b, std::size_t e, std::vector<Piece>
         if (close == i + 1) {  // "``": text, as the styling rules read it.
           append_text(pieces, "``");
         } else {
-          Piece span{Piece::Kind::markdown};
+          Piece span{Piece::Kind::kMarkdown};
           append_code_span(code(i + 1, close), span.s);
           if (!span.s.empty()) pieces.push_back(std::move(span));
         }
@@ -190,7 +190,7 @@ void InlineMarkdown::add_pieces(std::size_t b, std::size_t e, std::vector<Piece>
       }
     } else if (!pair_at_.empty() && pair_at_[i] >= 0) {
       const auto p = static_cast<std::size_t>(pair_at_[i]);
-      pieces.push_back({Piece::Kind::delimiter, {}, p, pairs_[p].open == i, c});
+      pieces.push_back({Piece::Kind::kDelimiter, {}, p, pairs_[p].open == i, c});
       ++i;
       continue;
     }
@@ -203,12 +203,12 @@ std::string InlineMarkdown::line(std::size_t b, std::size_t e) const {
   std::vector<Piece> pieces;
   add_pieces(b, e, pieces);
   constexpr std::string_view kBlank = " \t\r";
-  if (!pieces.empty() && pieces.front().kind == Piece::Kind::text) {
+  if (!pieces.empty() && pieces.front().kind == Piece::Kind::kText) {
     std::string& s = pieces.front().s;
     s.erase(0, std::min(s.size(), s.find_first_not_of(kBlank)));
     if (s.empty()) pieces.erase(pieces.begin());
   }
-  if (!pieces.empty() && pieces.back().kind == Piece::Kind::text) {
+  if (!pieces.empty() && pieces.back().kind == Piece::Kind::kText) {
     std::string& s = pieces.back().s;
     std::size_t last = s.find_last_not_of(kBlank);
     s.resize(last == std::string::npos ? 0 : last + 1);
@@ -219,12 +219,12 @@ std::string InlineMarkdown::line(std::size_t b, std::size_t e) const {
   for (std::size_t j = 0; j < pieces.size(); ++j) {
     Piece& piece = pieces[j];
     DelimiterSlot slot;
-    if (piece.kind == Piece::Kind::delimiter) {
+    if (piece.kind == Piece::Kind::kDelimiter) {
       slot.is_delimiter = true;
       slot.pair = piece.pair;
       slot.open = piece.open;
       slot.marker = piece.marker;
-    } else if (piece.kind == Piece::Kind::text) {
+    } else if (piece.kind == Piece::Kind::kText) {
       append_escaped_text(piece.s, j == 0, slot.markdown);
     } else {
       slot.markdown = std::move(piece.s);
