@@ -1,7 +1,6 @@
 #include "query/digest.h"
 
 #include <algorithm>
-#include <map>
 
 #include "query/directory.h"
 #include "query/thread.h"
@@ -10,13 +9,6 @@ namespace backscroll::query {
 namespace {
 
 constexpr std::size_t kPage = 200;
-
-// A thread (or a lone message) as a group of hits.
-using GroupKey = std::pair<std::string, std::string>;  // (conversation id, thread ts or ts)
-
-GroupKey group_of(const core::Message& m) {
-  return {m.conversation_id.value, (m.thread_ts ? *m.thread_ts : m.ts).str()};
-}
 
 std::string plural(std::size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
@@ -54,29 +46,24 @@ core::Result<DigestDocument> collect_digest(const Searcher& searcher, const stor
 
   DigestDocument digest;
   digest.title = "Search: " + request.search.query;
-  std::map<GroupKey, std::size_t> index;  // Group -> position in digest.threads.
-  for (Hit& hit : hits) {
-    auto [it, added] = index.try_emplace(group_of(hit.message), digest.threads.size());
-    if (added) {
-      ThreadView view;
-      const core::Conversation* conversation = directory->conversation(hit.message.conversation_id);
-      if (conversation != nullptr) view.conversation = *conversation;
-      view.conversation.id = hit.message.conversation_id;
-      view.conversation_name = hit.conversation;
-      view.thread_ts = hit.message.thread_ts ? *hit.message.thread_ts : hit.message.ts;
-      digest.threads.push_back(std::move(view));
-    }
-    digest.threads[it->second].messages.push_back(std::move(hit));
-  }
-  for (ThreadView& view : digest.threads) {
+  for (const ThreadGroup& group : group_by_thread(hits)) {
+    const Hit& newest = hits[group.hits.front()];
+    ThreadView view;
     if (request.whole_threads) {
-      auto whole = load_thread(archive, *directory, view.conversation.id.value,
-                               view.messages.front().message.ts.str());
+      auto whole =
+          load_thread(archive, *directory, group.conversation.value, newest.message.ts.str());
       if (!whole) return core::Unexpected{whole.error()};
       view = std::move(*whole);
     } else {
-      std::reverse(view.messages.begin(), view.messages.end());  // Oldest first.
+      const core::Conversation* conversation = directory->conversation(group.conversation);
+      if (conversation != nullptr) view.conversation = *conversation;
+      view.conversation.id = group.conversation;
+      view.conversation_name = newest.conversation;
+      view.thread_ts = group.thread_ts.value_or(newest.message.ts);
+      for (auto i = group.hits.rbegin(); i != group.hits.rend(); ++i)  // Oldest first.
+        view.messages.push_back(std::move(hits[*i]));
     }
+    digest.threads.push_back(std::move(view));
   }
 
   digest.summary = plural(digest.threads.size(), "thread") + ", " +

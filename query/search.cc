@@ -67,6 +67,8 @@ std::int64_t current_time() {
       .count();
 }
 
+}  // namespace
+
 std::vector<ThreadGroup> group_by_thread(const std::vector<Hit>& hits) {
   std::vector<ThreadGroup> groups;
   std::map<std::pair<std::string, std::string>, std::size_t> index;
@@ -79,8 +81,6 @@ std::vector<ThreadGroup> group_by_thread(const std::vector<Hit>& hits) {
   }
   return groups;
 }
-
-}  // namespace
 
 struct Searcher::Impl {
   const store::Archive& archive;

@@ -94,6 +94,10 @@ struct ThreadGroup {
   std::vector<std::size_t> hits;           // Indexes into SearchResult::hits, in page order.
 };
 
+// `hits` grouped by thread (a message outside any thread is a group of its
+// own), groups in the order of their first hit, hits in the given order.
+std::vector<ThreadGroup> group_by_thread(const std::vector<Hit>& hits);
+
 struct SearchResult {
   std::string query;  // As requested.
   std::uint64_t total = 0;
