@@ -22,26 +22,6 @@ bool continues_name(std::string_view text, std::size_t end) {
   return is_word_char(text[end]);
 }
 
-// Each plain-text part of a message.
-template <typename F>
-void for_each_plain_part(const core::Message& m, F&& f) {
-  f(m.text);
-  f(m.blocks_text);
-  for (const core::Attachment& a : m.attachments) {
-    for (const std::string* part :
-         {&a.pretext, &a.author_name, &a.title, &a.text, &a.fallback, &a.footer})
-      f(*part);
-    for (const core::AttachmentField& field : a.fields) {
-      f(field.title);
-      f(field.value);
-    }
-  }
-  for (const core::FileRef& file : m.files) {
-    f(file.name);
-    f(file.title);
-  }
-}
-
 // Splits Slack mrkdwn into the parts where people write names (`on_text`):
 // everything outside control sequences, and their labels except a mention's;
 // and the rest (`on_verbatim`): "<", targets, "|", ">".
@@ -146,7 +126,7 @@ void DocumentNames::note(const core::Message& m) {
   split_mrkdwn(
       m.raw_text, [&](std::string_view part) { for_each_name(part, assign_named); },
       [](std::string_view) {});
-  for_each_plain_part(m, [&](const std::string& part) { for_each_name(part, assign_named); });
+  for_each_name(core::searchable_text(m), assign_named);  // Attachments, blocks, files.
 }
 
 std::string DocumentNames::author(const Hit& hit) const {
