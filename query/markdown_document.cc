@@ -19,12 +19,18 @@ bool is_notice(const core::Message& m) {
   return m.kind == core::MessageKind::kJoin || m.kind == core::MessageKind::kLeave;
 }
 
-// "2020-10-01 14:34" -> day "2020-10-01", time "14:34".
+// The local day of `ts`, "2020-10-01".
 std::string local_day(const core::SlackTs& ts) {
   return core::format_local_minute(ts.micros()).substr(0, 10);
 }
-std::string local_time(const core::SlackTs& ts) {
-  return core::format_local_minute(ts.micros()).substr(11);
+
+// The local minute of `ts`, "2020-10-01 14:34", or only "14:34" when it falls on
+// `day`; `day` becomes its day. Successive calls show each date once.
+std::string minute_after(const core::SlackTs& ts, std::string& day) {
+  const std::string minute = core::format_local_minute(ts.micros());
+  const bool same_day = minute.compare(0, 10, day) == 0;
+  day = minute.substr(0, 10);
+  return same_day ? minute.substr(11) : minute;
 }
 
 // The first line of `text` as a title: quote markers and backticks dropped,
@@ -107,11 +113,7 @@ class DocumentWriter {
     if (!title.empty()) out += " · " + plain_to_markdown(title);
     out += "\n\n" + summary(where, shown) + "\n";
     std::string day;
-    for (const Hit* hit : shown) {
-      const std::string message_day = local_day(hit->message.ts);
-      message(*hit, message_day != day, out);
-      day = message_day;
-    }
+    for (const Hit* hit : shown) message(*hit, day, out);
   }
 
  private:
@@ -131,23 +133,21 @@ class DocumentWriter {
   static std::string summary(const std::string& where, const std::vector<const Hit*>& shown) {
     if (shown.empty()) return "No messages to show in " + where + ".";
     const core::SlackTs first = shown.front()->message.ts;
-    const core::SlackTs last = shown.back()->message.ts;
     std::string line = shown.size() == 1
                            ? "1 message in " + where
                            : "Thread of " + std::to_string(shown.size()) + " messages in " + where;
-    line += ", " + core::format_local_minute(first.micros());
-    if (shown.size() > 1)
-      line +=
-          " – " + (local_day(first) == local_day(last) ? local_time(last)
-                                                       : core::format_local_minute(last.micros()));
+    std::string day;
+    line += ", " + minute_after(first, day);
+    if (shown.size() > 1) line += " – " + minute_after(shown.back()->message.ts, day);
     return line + " (" + core::format_local_zone(first.micros()) + ").";
   }
 
-  void message(const Hit& hit, bool with_date, std::string& out) {
+  // `day`: the day of the message before (see minute_after()).
+  void message(const Hit& hit, std::string& day, std::string& out) {
     const core::Message& m = hit.message;
     out += "\n**" + plain_to_markdown(names_.author(hit)) + "**";
     if (names_.is_bot(m)) out += " (bot)";
-    out += " · " + (with_date ? core::format_local_minute(m.ts.micros()) : local_time(m.ts));
+    out += " · " + minute_after(m.ts, day);
     if (m.edited_ts) out += " · edited";
     if (m.deleted) out += " · deleted in chat";
     if (!options_.anonymize && !options_.workspace_url.empty())
